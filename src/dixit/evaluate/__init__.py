@@ -1,0 +1,1 @@
+"""Scoring dixit against hand-made gold annotations (../shared/corpus/ANNOTATION.md)."""

@@ -1,0 +1,1 @@
+"""Reading documents from files and streams: everything around the core that touches I/O."""

@@ -1,0 +1,74 @@
+"""The JSON contract dixit.article/1: schema validity and offsets that slice their text."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from dixit.model import Article
+
+SCHEMA = json.loads((resources.files("dixit") / "schema" / "article-1.schema.json").read_text())
+
+SAMPLE = (
+    "Paris soutiendra Berlin – Le ministre — Journal Test\n"
+    "Le ministre français des Affaires étrangères a déclaré mardi que la France soutiendrait "
+    "l'Allemagne. « Nous serons toujours à vos côtés », a-t-il ajouté."
+)
+
+
+def check_offsets(d: dict) -> None:
+    text = d["text"]
+    for q in d["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+        for key in ("speaker_mention", "cue"):
+            if q.get(key):
+                assert 0 <= q[key]["start"] < q[key]["end"] <= len(text)
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            assert 0 <= m["start"] < m["end"] <= len(text)
+    for ev in d["events"]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    for f in d["flags"]:
+        assert 0 <= f["start"] < f["end"] <= len(text)
+
+
+def test_sample_validates_and_offsets_slice(analyze_fr):
+    d = analyze_fr(SAMPLE).to_dict()
+    jsonschema.validate(d, SCHEMA)
+    check_offsets(d)
+    assert d["title"] == "Paris soutiendra Berlin – Le ministre"
+    assert d["outlet"] == "Journal Test"
+
+
+def test_round_trip(analyze_fr):
+    art = analyze_fr(SAMPLE)
+    again = Article.from_dict(json.loads(json.dumps(art.to_dict())))
+    assert again.to_dict() == art.to_dict()
+
+
+def test_id_is_content_hash(analyze_fr):
+    assert analyze_fr(SAMPLE).id == analyze_fr(SAMPLE + " ").id  # trailing blanks are not content
+    assert analyze_fr(SAMPLE).id != analyze_fr(SAMPLE + " Fin.").id
+
+
+def test_schema_rejects_a_bad_record(analyze_fr):
+    d = analyze_fr(SAMPLE).to_dict()
+    d["quotes"] = [{"start": 0, "end": 1, "text": "x", "kind": "hearsay", "speaker": None,
+                    "speaker_mention": None, "cue": None, "via": []}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, SCHEMA)
+
+
+@pytest.mark.corpus
+def test_every_dev_article_validates(corpus_dir):
+    from dixit.core import Document, analyze_many
+
+    paths = sorted((corpus_dir / "dev").glob("*.txt"))
+    docs = [Document(p.read_text(encoding="utf-8"), source=str(p)) for p in paths]
+    for art in analyze_many(docs):
+        d = art.to_dict()
+        jsonschema.validate(d, SCHEMA)
+        check_offsets(d)
