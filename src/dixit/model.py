@@ -40,7 +40,12 @@ class Span:
 
 @dataclass(slots=True)
 class Entity:
-    """One actor (person, organisation, state...) with all its mentions merged."""
+    """One actor (person, organisation, state...) with all its mentions merged.
+
+    `id` is a stable key across articles, so the store can follow an actor: the ISO 3166
+    alpha-3 code for a state ("PRK"), the alias-table key of a known actor ("NATO",
+    "Kim Jong-un"), else the canonical name as written.
+    """
 
     id: str
     name: str
