@@ -2,7 +2,9 @@
 
 Consistency: each article and all its rows are written in one transaction, so a run killed
 at any moment (SIGKILL included) leaves whole articles or none; re-running skips what is
-stored. The schema is versioned: `MIGRATIONS[i]` takes the store from version i to i+1.
+stored. The schema is versioned per part: `MIGRATIONS[i]` takes the core tables from
+version i to i+1; a feature with tables of its own (provenance...) keeps its own list and
+calls `migrate_part(con, "name", its_migrations)`. `schema_version` records each part.
 """
 
 from __future__ import annotations
@@ -42,6 +44,28 @@ MIGRATIONS: list[list[str]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def part_version(con: duckdb.DuckDBPyConnection, part: str) -> int:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (part VARCHAR, version INTEGER, applied_at TIMESTAMP)"
+    )
+    row = con.execute("SELECT max(version) FROM schema_version WHERE part = ?", [part]).fetchone()
+    return row[0] or 0
+
+
+def migrate_part(con: duckdb.DuckDBPyConnection, part: str, migrations: list[list[str]]) -> None:
+    """Apply the migrations of `part` not applied yet, each in its own transaction."""
+    for target in range(part_version(con, part) + 1, len(migrations) + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migrations[target - 1]:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [part, target, datetime.now(UTC)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
 class DuckDBStore:
     def __init__(self, path: str, *, read_only: bool = False):
         self.path = path
@@ -49,19 +73,11 @@ class DuckDBStore:
         if not read_only:
             self.migrate()
 
-    def version(self) -> int:
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return row[0] or 0
+    def version(self, part: str = "core") -> int:
+        return part_version(self.con, part)
 
     def migrate(self) -> None:
-        current = self.version()
-        for target in range(current + 1, SCHEMA_VERSION + 1):
-            self.con.execute("BEGIN TRANSACTION")
-            for statement in MIGRATIONS[target - 1]:
-                self.con.execute(statement)
-            self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [target, datetime.now(UTC)])
-            self.con.execute("COMMIT")
+        migrate_part(self.con, "core", MIGRATIONS)
 
     def has_article(self, article_id: str) -> bool:
         return bool(self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone())
