@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dixit.provenance.compare import COPY_LABELS, Relation, Text, compare
+from dixit.provenance.compare import COPY_LABELS, Relation, compare
 from dixit.provenance.fingerprint import text_fingerprint
 from dixit.provenance.index import Stored, connection, load, related
 from dixit.provenance.text import Passage
