@@ -7,6 +7,7 @@ numbers and cognates across languages); nothing here knows a language or an outl
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,7 +31,11 @@ MIN_SHINGLES = 0.2  # containment of the shorter text's 3-word shingles in the o
 MIN_ORDER = 0.36  # longest common subsequence of content words / shorter length
 # Across languages: a translation keeps names, numbers and cognates in their order.
 MIN_CROSS = 0.3
-MIN_CROSS_TOKENS = 20  # below this many, the order of a handful of names proves little
+# ... and beyond chance: independent reports of one event name the same people and places in
+# much the same order, so the order must beat that of the other text shuffled by this much.
+MIN_CROSS_GAIN = 0.05
+MIN_CROSS_TOKENS = 40  # below this many, the order of a handful of names proves little
+SHUFFLES = 4  # fixed pseudo-random shuffles that estimate the chance level of `cross`
 # Same event, own words: reported as `independent` (not a copy) above these.
 RELATED_ORDER = 0.2
 RELATED_CROSS = 0.2
@@ -121,6 +126,7 @@ def features(a: Text, b: Text) -> tuple[dict[str, float], list[Passage]]:
         "shingles": _ratio(len(a.trigrams & b.trigrams), min(len(a.trigrams), len(b.trigrams))),
         "order": _ratio(lcs_length(a.content, b.content), min(len(a.content), len(b.content))),
         "cross": _ratio(lcs_length(a.cross, b.cross), min(len(a.cross), len(b.cross))),
+        "cross_gain": 0.0 if same_language else _order_gain(a.cross, b.cross),
         "cross_tokens": float(min(len(a.cross), len(b.cross))),
         "shared_runs": _ratio(sum(p.n_words for p in passages), short_words),
     }
@@ -129,6 +135,19 @@ def features(a: Text, b: Text) -> tuple[dict[str, float], list[Passage]]:
     f["shared_numbers"] = float(len(set(fa.get("numbers", [])) & set(fb.get("numbers", []))))
     f["speaker_order"] = float(lcs_length(fa.get("speakers", []), fb.get("speakers", [])))
     return f, passages
+
+
+def _order_gain(a: list[str], b: list[str]) -> float:
+    """How much more of `a` and `b` is in common order than when `b` is shuffled (a chance level)."""
+    if not a or not b:
+        return 0.0
+    rnd = random.Random(0)
+    chance = 0
+    for _ in range(SHUFFLES):
+        shuffled = b[:]
+        rnd.shuffle(shuffled)
+        chance += lcs_length(a, shuffled)
+    return (lcs_length(a, b) - chance / SHUFFLES) / min(len(a), len(b))
 
 
 def _same_language_label(f: dict[str, float]) -> str | None:
@@ -143,7 +162,8 @@ def _same_language_label(f: dict[str, float]) -> str | None:
 
 def _cross_language_label(f: dict[str, float]) -> str | None:
     enough = f["cross_tokens"] >= MIN_CROSS_TOKENS
-    if (enough and f["cross"] >= MIN_CROSS) or f["speaker_order"] >= 3:
+    ordered = f["cross"] >= MIN_CROSS and f["cross_gain"] >= MIN_CROSS_GAIN
+    if (enough and ordered) or (f["speaker_order"] >= 3 and f["cross"] >= RELATED_CROSS):
         return "translation"
     return "independent" if enough and f["cross"] >= RELATED_CROSS else None
 
