@@ -39,11 +39,12 @@ SHUFFLES = 4  # fixed pseudo-random shuffles that estimate the chance level of `
 # Same event, own words: reported as `independent` (not a copy) above these.
 RELATED_ORDER = 0.2
 RELATED_CROSS = 0.2
+RELATED_NAMES = 0.3  # same language: the names, numbers and long words of one event, in much the same order
 # Labels of same-language copies.
 VERBATIM_SHARED = 0.9  # share of the shorter text inside identical runs of >= 5 words
 VERBATIM_LENGTH = 0.85  # shorter / longer, in words: below it a full copy is a cut (near_verbatim)
 SENTENCE_SAME = 0.9  # a sentence whose 3-word shingles are (almost) all in the other text
-SENTENCE_EDITED = 0.3  # ... or a good part of them: edited, spun or paraphrased
+SENTENCE_EDITED = 0.2  # ... or a good part of them: edited, spun or paraphrased
 SPUN_EDITED = 0.75  # a spin edits (almost) every sentence, where a later edition keeps many intact
 NEAR_RUNS = 0.15  # share of the shorter text in identical runs: a near-verbatim copy keeps passages whole
 
@@ -152,7 +153,8 @@ def _order_gain(a: list[str], b: list[str]) -> float:
 
 def _same_language_label(f: dict[str, float]) -> str | None:
     if f["shingles"] < MIN_SHINGLES and f["order"] < MIN_ORDER:
-        return "independent" if f["order"] >= RELATED_ORDER else None
+        related = f["order"] >= RELATED_ORDER or f["cross"] >= RELATED_NAMES
+        return "independent" if related else None
     if f["shared_runs"] >= VERBATIM_SHARED:
         return "verbatim" if f["length_ratio"] >= VERBATIM_LENGTH else "near_verbatim"
     if f["sentences_edited"] >= SPUN_EDITED:
