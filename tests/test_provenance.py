@@ -6,6 +6,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
+
+from dixit.model import Article
+from dixit.provenance import index_article, index_text, reindex, similar, similar_text, stories, story
+from dixit.provenance.compare import Text, compare
+from dixit.provenance.fingerprint import text_fingerprint
+from dixit.provenance.text import lcs_length, number_value, shared_passages, skeleton, tokens
+from dixit.store.duckdb_store import DuckDBStore
 from provenance_texts import (
     INDEPENDENT,
     NEAR_VERBATIM,
@@ -16,13 +23,6 @@ from provenance_texts import (
     UNRELATED,
     VERBATIM,
 )
-
-from dixit.model import Article
-from dixit.provenance import index_article, index_text, reindex, similar, similar_text, stories, story
-from dixit.provenance.compare import Text, compare
-from dixit.provenance.fingerprint import text_fingerprint
-from dixit.provenance.text import lcs_length, number_value, shared_passages, skeleton, tokens
-from dixit.store.duckdb_store import DuckDBStore
 
 CASES = [
     ("verbatim", VERBATIM, "en"),
