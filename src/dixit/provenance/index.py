@@ -33,9 +33,8 @@ KINDS = {"band": 1, "fragment": 2, "cross": 3}
 DF_CAP = 200  # postings kept per key; beyond, the key is too common to point at a source
 MAX_CANDIDATES = 20  # compared exactly per lookup, best key matches first
 # A candidate shares at least one MinHash band or two text fragments, or enough cross-language
-# keys (translations, and summaries that keep the names and numbers): a number, and a share of ours.
+# keys (translations, and summaries that keep the names and numbers).
 MIN_HITS = {"band": 1, "fragment": 2, "cross": 8}
-MIN_CROSS_SHARE = 0.08
 WEIGHTS = {"band": 3.0, "fragment": 2.0, "cross": 1.0}
 
 MIGRATIONS: list[list[str]] = [
@@ -158,8 +157,6 @@ def candidates(store: Any, text: str, fingerprint: dict[str, Any], exclude: str 
     if not usable:
         return []
     names = {v: k for k, v in KINDS.items()}
-    n_cross = sum(1 for kind in found.keys.values() if kind == KINDS["cross"])
-    min_hits = {**MIN_HITS, "cross": max(MIN_HITS["cross"], MIN_CROSS_SHARE * n_cross)}
     hits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for aid, kind, n in connection(store).execute(
             f"SELECT article_id, kind, count(*) FROM prov_keys WHERE key IN ({_in_list(usable)}) "
@@ -167,7 +164,7 @@ def candidates(store: Any, text: str, fingerprint: dict[str, Any], exclude: str 
         if aid != exclude:
             hits[aid][names[kind]] += n
     ranked = sorted(
-        (aid for aid, h in hits.items() if any(h.get(k, 0) >= m for k, m in min_hits.items())),
+        (aid for aid, h in hits.items() if any(h.get(k, 0) >= m for k, m in MIN_HITS.items())),
         key=lambda aid: -sum(WEIGHTS[k] * n for k, n in hits[aid].items()))[:MAX_CANDIDATES]
     stored = load(store, ranked)
     for aid in ranked:
