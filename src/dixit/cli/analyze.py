@@ -27,6 +27,17 @@ def command(paths: tuple[str, ...], published: str | None, language: str | None,
     if language:
         _check_language(language)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    try:
+        failed = _print_results(paths, published, language, fmt)
+    except DixitError as err:  # a setup problem (a pipeline not installed): nothing more can be analysed
+        click.echo(f"dixit: error: {err}", err=True)
+        sys.exit(2)
+    if failed:
+        sys.exit(1)
+
+
+def _print_results(paths: tuple[str, ...], published: str | None, language: str | None, fmt: str) -> int:
+    """Print each input's records or its error, in order; the number of inputs that failed."""
     failed = 0
     for result, note in _results(paths, published, language):
         source = result.source if isinstance(result, InputError) else (result.source or "<text>")
@@ -43,8 +54,7 @@ def command(paths: tuple[str, ...], published: str | None, language: str | None,
             from dixit.cli.render import render_table
 
             click.echo(render_table(result) + "\n")
-    if failed:
-        sys.exit(1)
+    return failed
 
 
 command.help = f"""Analyse articles: actors, quotes with speakers and 'via' chains, events, flags.
@@ -89,10 +99,10 @@ def _results(paths: tuple[str, ...], published: str | None, language: str | None
 
 def _check_language(code: str) -> None:
     """Refuse an unsupported --language before reading anything, listing the supported ones."""
+    from dixit.errors import UnsupportedLanguage
     from dixit.lang import get_language
 
     try:
         get_language(code)
-    except DixitError as err:
-        raise click.BadParameter(err.reason if isinstance(err, InputError) else str(err),
-                                 param_hint="--language") from err
+    except UnsupportedLanguage as err:
+        raise click.BadParameter(err.short, param_hint="--language") from err
