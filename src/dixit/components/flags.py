@@ -56,6 +56,7 @@ class FlagRules:
     merge_gap: dict[str, int]
     agreements: tuple[Agreement, ...] = ()
     quote_pairs: tuple[str, ...] = ()  # "«»": opening and closing mark
+    whole_words: frozenset[str] = frozenset()  # kinds whose flags cover whole words
 
 
 @cache
@@ -79,6 +80,7 @@ def rules_for(code: str) -> FlagRules:
         merge_gap={**common.get("merge_gap", {}), **own.get("merge_gap", {})},
         agreements=agreements,
         quote_pairs=tuple(pairs),
+        whole_words=frozenset(common.get("whole_words", {}).get("kinds", [])),
     )
 
 
@@ -91,7 +93,21 @@ def find_flags(text: str, rules: FlagRules, doc: Doc | None = None) -> list[Flag
         found += agreement_flags(doc, rules.agreements)
     found += orphan_closers(text, rules.quote_pairs)
     found += repeated_title(text)
+    found = [widen(f, text) if f.kind in rules.whole_words else f for f in found]
     return merge(found, text, rules.merge_gap)
+
+
+_WORD_CHAR = re.compile(r"[^\s,.;:!?()\[\]«»“”\"]")
+
+
+def widen(flag: Flag, text: str) -> Flag:
+    """The flag stretched to the start and end of the words it touches."""
+    start, end = flag.start, flag.end
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]):
+        end += 1
+    return Flag(flag.kind, start, end)
 
 
 def agreement_flags(doc: Doc, agreements: tuple[Agreement, ...]) -> list[Flag]:
