@@ -77,13 +77,16 @@ class ActorIndex:
              before: int | None = None) -> Entity | None:
         """The actor of that office and state, the one named last before `before` first."""
         ranked = sorted(self._mentions, key=lambda m: (before is not None and m[0] > before, -m[0]))
+        stateless = None  # "Prime Minister X" with no state said: "the Solomon Islands PM" may be X
         for _, _, ent_id in ranked:
             ent = self.entities[ent_id]
             if ent.kind != kind or not roles_match(role, ent.role):
                 continue
             if country is None or ent.country == country:
                 return ent
-        return None
+            if ent.country is None and role is not None and stateless is None:
+                stateless = ent
+        return stateless
 
     def resolve_span(self, span: SpacySpan) -> Entity | None:
         """The actor a noun phrase names: a pronoun's antecedent, a named actor inside it, a description.

@@ -36,6 +36,7 @@ def entities(ctx: Context) -> None:
     index = ActorIndex(doc=ctx.doc, lexicon=lex, ordered=ctx.article.entities)
     ctx.actors = index
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
+    titles.sort(key=lambda t: t.start)
     genders: dict[tuple[int, int], str] = {}
     spans = _candidates(ctx.doc, lex, {t.i for s in titles for t in s}, genders)
     persons = [(s, h, k) for s, h, k in spans if k == "person" and (h or len(s) > 1)]
@@ -45,9 +46,11 @@ def entities(ctx: Context) -> None:
         if ent is not None and (span.start, span.end) in genders:
             index.gender.setdefault(ent.id, genders[(span.start, span.end)])
     for title in titles:
-        if index._inside(title.start_char, title.end_char):
-            continue  # part of a name the tables know ("Secrétaire général de l'ONU")
-        describe_title(index, title, create=True)
+        inside = index._inside(title.start_char, title.end_char)
+        if not inside:
+            describe_title(index, title, create=True)
+        elif title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
+            _body_role(index, title, inside)
     ctx.article.entities = index.ordered
 
 
@@ -60,8 +63,15 @@ def _candidates(doc: Doc, lex: Lexicon, title_tokens: set[int],
     meaning: dict[tuple[int, int], tuple[Hit | None, str]] = {}
     for span, hit in lex.find(doc):
         meaning.setdefault((span.start, span.end), (hit, hit.spec.kind))
+    table_tokens = {t for span, hit in lex.find(doc) if hit.spec.kind != "person" for t in range(span.start, span.end)}
     for ent in doc.ents:
         kind = lex.ner_kinds.get(ent.label_)
+        if kind == "person":  # "Solomon Islands PM Sogavare": the name is what follows the title
+            cut = max((t + 1 for t in range(ent.start, ent.end) if t in title_tokens or t in table_tokens),
+                      default=ent.start)
+            ent = doc[cut:ent.end]
+            if not len(ent):
+                continue
         trimmed, gender = _trim(ent, lex, title_tokens if kind == "person" else set())
         if kind and trimmed is not None:
             meaning.setdefault((trimmed.start, trimmed.end), (None, kind))
@@ -69,6 +79,15 @@ def _candidates(doc: Doc, lex: Lexicon, title_tokens: set[int],
                 genders[(trimmed.start, trimmed.end)] = gender
     chosen = filter_spans([doc[s:e] for s, e in meaning])
     return [(s, *meaning[(s.start, s.end)]) for s in sorted(chosen, key=lambda s: s.start)]
+
+
+def _body_role(index: ActorIndex, body: SpacySpan, inside: list[tuple[int, int, str]]) -> None:
+    """An organisation NER found gets the role its head noun tells, so "le ministère" finds it again."""
+    s, e, ent_id = max(inside, key=lambda m: m[1] - m[0])
+    ent = index.entities[ent_id]
+    if ent.kind == "organization" and ent.role is None:
+        mention = body.doc.char_span(s, e, alignment_mode="expand")
+        ent.role = _role(index.lexicon, body, mention)
 
 
 def _trim(ent: SpacySpan, lex: Lexicon, title_tokens: set[int]) -> tuple[SpacySpan | None, str | None]:
@@ -191,7 +210,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     role = _role(lex, title, doc[left:right])
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
     start, end = _strip_determiners(lex, doc, left, right)
-    if person is None and _plural(title):
+    if title.label_ == "state" or (person is None and _plural(title)):
         if country is None:
             return None
         return index.add(index.entities[country], start, end) if start < end else index.entities[country]
@@ -201,14 +220,16 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
             ent.role = role  # the text's title wins over the table's (an old article, a new office)
         ent.country = ent.country or country
     else:
-        ent = index.find(role=role, country=country, before=title.start_char)
-        if ent is None and role is None:
-            return None
+        kind = "organization" if title.label_ == "body" else "person"
+        ent = index.find(role=role, country=country, kind=kind, before=title.start_char)
+        if ent is None and (role is None or (kind == "organization" and country is None)):
+            return None  # "le ministère" with no ministry named before: nobody in particular
         if ent is None:
             if not create:
                 return None
             name = doc[start:end].text
-            ent = Entity(name, name, "person", country, role)
+            ent = Entity(name, name, kind, country, role)
+        ent.country = ent.country or country
     if female:
         index.gender[ent.id] = "Fem"
     return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else ent

@@ -92,7 +92,7 @@ class Lexicon:
         return self.section("ner")
 
     def role_of_title(self, text: str) -> str | None:
-        return self.section("titles").get(norm(text))
+        return self.section("titles").get(norm(text)) or self.section("bodies").get(norm(text))
 
     def is_female_title(self, text: str) -> bool:
         return norm(text) in set(self.section("female").get("titles", []))
@@ -101,9 +101,6 @@ class Lexicon:
         w = norm(word)
         return next((kind for kind, words in self.section("cues").items() if w in words), None)
 
-    def body_kind(self, word: str) -> str | None:
-        w = norm(word)
-        return next((kind for kind, words in self.section("bodies").items() if w in words), None)
 
     @property
     def determiners(self) -> set[str]:
@@ -131,7 +128,8 @@ class Lexicon:
         return out
 
     def find_titles(self, doc: Doc) -> list[SpacySpan]:
-        return [doc[s:e] for _, s, e in self.titles(doc)]
+        """Titles ("title": a person's office), bodies ("body": an institution), "state" bodies."""
+        return [SpacySpan(doc, s, e, label=label) for label, s, e in self.titles(doc)]
 
     def find_portfolios(self, doc: Doc) -> list[SpacySpan]:
         return [doc[s:e] for _, s, e in self.portfolios(doc)]
@@ -192,8 +190,9 @@ def build_lexicon(lang: LanguageData, nlp: Language) -> Lexicon:
     for bloc, forms in blocs.items():
         row = bloc_specs.get(bloc, {})
         _add(lex, nlp, Spec(bloc, bloc, "bloc", row.get("country") or None, row.get("role") or None), "demonym", forms)
-    titles = [t for t in lex.section("titles")]
-    lex.titles.add("title", list(nlp.tokenizer.pipe(sorted({v for t in titles for v in _variants(t)}))))
+    for label, words in (("title", lex.section("titles")), ("body", lex.section("bodies")),
+                         ("state", lex.section("state_bodies").get("words", []))):
+        lex.titles.add(label, list(nlp.tokenizer.pipe(sorted({v for t in words for v in _variants(t)}))))
     portfolios = [p for p in lex.section("portfolios")]
     lex.portfolios.add("portfolio", list(nlp.tokenizer.pipe(sorted({v for p in portfolios for v in _variants(p)}))))
     return lex
