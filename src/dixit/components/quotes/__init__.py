@@ -152,8 +152,13 @@ class _Finder:
 
     def object_clause(self, v: Token, cue: VerbCue, sent: Span) -> tuple[int, int] | None:
         heads = {v.i, cue.last}
-        for tok in self.doc[cue.last + 1 : min(cue.last + _CUE_REACH, sent.end)]:
-            if tok.head.i in heads and tok.pos_ in NOMINAL and tok.dep_ not in ("nsubj", "expl:subj"):
+        objects = [
+            t
+            for t in self.doc[cue.last + 1 : min(cue.last + _CUE_REACH, sent.end)]
+            if t.head.i in heads and t.pos_ in NOMINAL and t.dep_ not in ("nsubj", "expl:subj")
+            and fold(t.lemma_) not in self.data.not_speakers
+        ]
+        for tok in sorted(objects, key=lambda t: (t.dep_ not in ("obj", "dobj"), t.i)):
                 start = tok.left_edge.i
                 while start < tok.i and self.doc[start].pos_ == "ADP":
                     start += 1
@@ -180,13 +185,13 @@ class _Finder:
     def verb_speaker(self, cue: VerbCue) -> Token | None:
         v = cue.token
         if cue.inverted:
-            after = speaker_after(v, cue.last)
-            own = next((c for c in v.children if c.dep_ in ("nsubj", "expl:subj")), None)
-            return after or own
+            return speaker_after(v, cue.last, self.data) or subject_of(v, self.data)
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
+        # a quotation cut by the clause's edge belongs to it whole
         end = max([end, *(m.end for m in self.marks if start <= m.open < end < m.end)])
+        start = min([start, *(m.start for m in self.marks if m.open < start < m.close <= end + 1)])
         inner = [m for m in self.marks if start - 1 <= m.open and m.close <= end + 1]
         big = max(inner, key=lambda m: m.end - m.start, default=None)
         if big is not None and (big.end - big.start) >= _DIRECT_SHARE * (end - start):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from dixit.components.context import Context
 from dixit.components.quotes.data import QuoteData, fold
-from dixit.components.quotes.syntax import NOMINAL, np_bounds
+from dixit.components.quotes.syntax import NOMINAL, is_coordinated, np_bounds
 from dixit.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ class Resolver:
         if self.ctx.actors is None:
             return None, mention
         ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
+        if fold(tok.lemma_) in self.data.person_heads and (ent is None or ent.kind != "person"):
+            ent = self.person_in(span.start_char, span.end_char) or ent
         if ent is None and tok.pos_ in ("NOUN", "PROPN"):
             ent = self.create(span, tok)
         return (ent.id if ent else None), mention
@@ -71,6 +73,13 @@ class Resolver:
             self.ctx.article.entities.append(ent)
         return ent
 
+    def person_in(self, start: int, end: int) -> Entity | None:
+        """In "le porte-parole du Kremlin, Dmitri Peskov", the person rather than the Kremlin."""
+        for ent in self.ctx.actors.entities.values():
+            if ent.kind == "person" and any(start <= m.start and m.end <= end for m in ent.mentions):
+                return ent
+        return None
+
     def via(self, tok: Token) -> str | None:
         return self.token(tok)[0]
 
@@ -81,4 +90,4 @@ class Resolver:
 
 def _conjuncts(tok: Token) -> list[Token]:
     """The other names of "X et Y ont affirmé"."""
-    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in NOMINAL]
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in NOMINAL and is_coordinated(c)]

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 from dixit.components.quotes.data import QuoteData, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
-_RIGHT_SPEAKER = {"nsubj", "obj", "dobj", "nmod", "appos", "obl", "obl:mod", "obl:arg", "obl:agent", "attr"}
-_CUT = {"conj", "cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep"}
+# Dependents after an inverted cue that may be its subject, the likeliest first.
+_RIGHT_SPEAKER = ("nsubj", "expl:subj", "obj", "dobj", "appos", "nmod", "obl:agent", "obl", "obl:mod", "obl:arg", "attr")
+_CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep"}
 _NEXT_CLAUSE = {"advcl", "conj", "parataxis"}
 _CLOSING_PUNCT = " \n.,;:!?–—-"
 
@@ -29,7 +30,7 @@ def np_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
     """
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in head.children:
-        if child.dep_ in _CUT and child.i > head.i:
+        if child.i > head.i and (child.dep_ in _CUT or is_coordinated(child)):
             end = min(end, child.left_edge.i)
     end = max(end, head.i + 1)
     start, end = max(start, lo), min(end, hi)
@@ -46,9 +47,16 @@ def np_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
     return start, end
 
 
+def is_coordinated(tok: Token) -> bool:
+    """A conjunct joined by "et"/"and" (a comma alone makes an apposition the parser missed)."""
+    return tok.dep_ == "conj" and any(c.dep_ == "cc" for c in tok.children)
+
+
 def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     """The subject of a reporting verb, climbing from a participle to the verb it hangs on."""
-    for child in verb.children:
+    # the parser sometimes hangs the subject on the auxiliary ("Peskov a en outre déclaré")
+    holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    for child in (c for h in holders for c in h.children):
         dep = child.dep_
         if (dep.startswith("nsubj") and not dep.endswith("pass")) or dep == "expl:subj":
             if fold(child.text) in data.relatives and verb.head is not verb:
@@ -58,17 +66,31 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.head.pos_ in NOMINAL:
         return verb.head  # "une lettre accusant X de ..."
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis", "acl", "dep", "obl", "obl:mod"):
-        return subject_of(verb.head, data, depth + 1)
-    return None
+    return subject_of(verb.head, data, depth + 1)
 
 
-def speaker_after(verb: Token, last: int) -> Token | None:
-    """In "..., a insisté le dirigeant du pays", the noun phrase after the verb."""
-    for child in verb.children:
-        if child.i > last and child.dep_ in _RIGHT_SPEAKER and child.pos_ in NOMINAL:
-            return child
-    return None
+def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
+    """In "..., a insisté le dirigeant du pays", the noun phrase after the verb.
+
+    The parser often calls it an object; a prepositional phrase ("à la presse") or a time
+    word ("lundi") is never the speaker.
+    """
+    found = [
+        c
+        for c in verb.children
+        if c.i > last
+        and c.pos_ in NOMINAL
+        and fold(c.lemma_) not in data.not_speakers
+        and not c.text.startswith("-t")
+        and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
+    ]
+    pronoun = next((c for c in found if fold(c.text) in data.pronouns), None)
+    if pronoun is not None:
+        return pronoun
+    ranked = sorted(
+        (c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i)
+    )
+    return ranked[0] if ranked else None
 
 
 def clause_end(verb: Token, start: int, limit: int, keep: Token | None) -> int:
