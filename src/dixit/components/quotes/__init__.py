@@ -191,13 +191,14 @@ class _Finder:
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
         # a quotation cut by the clause's edge belongs to it whole
         end = max([end, *(m.end for m in self.marks if start <= m.open < end < m.end)])
-        start = min([start, *(m.start for m in self.marks if m.open < start < m.close <= end + 1)])
-        inner = [m for m in self.marks if start - 1 <= m.open and m.close <= end + 1]
+        start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
+        inner = [m for m in self.marks if start <= m.open and m.close <= end + 1]
         big = max(inner, key=lambda m: m.end - m.start, default=None)
         if big is not None and (big.end - big.start) >= _DIRECT_SHARE * (end - start):
             kind, start, end = "direct", big.start, big.end
         else:
             kind = "mixed" if inner else "indirect"
+            start, end = trim(self.text, start, end)
         self.absorbed.update(inner)
         self.found.append(Found(start, end, kind, cue, speaker, sent=k))
 

@@ -40,8 +40,8 @@ class Resolver:
         doc = tok.doc
         if fold(tok.text) in self.data.pronouns:
             mention = (tok.idx, tok.idx + len(tok.text))
-            if tok.text.startswith("-"):
-                mention = (tok.idx + 1, mention[1])
+            if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
+                mention = (tok.idx + tok.text.rfind("-") + 1, mention[1])
             if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
                 return self.last[0], mention
             ent = self.ctx.actors.resolve_pronoun(tok) if self.ctx.actors else None

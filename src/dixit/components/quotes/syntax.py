@@ -12,8 +12,11 @@ from dixit.components.quotes.data import QuoteData, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Dependents after an inverted cue that may be its subject, the likeliest first.
-_RIGHT_SPEAKER = ("nsubj", "expl:subj", "obj", "dobj", "appos", "nmod", "obl:agent", "obl", "obl:mod", "obl:arg", "attr")
-_CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep"}
+_RIGHT_SPEAKER = (
+    "nsubj", "expl:subj", "obj", "dobj", "appos", "nmod", "obl:agent", "obl", "obl:mod", "obl:arg", "attr"
+)
+# Dependents that end a speaker's noun phrase ("Peskov, lors d'une conférence de presse").
+_CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "obl", "obl:mod", "advmod"}
 _NEXT_CLAUSE = {"advcl", "conj", "parataxis"}
 _CLOSING_PUNCT = " \n.,;:!?–—-"
 
@@ -64,8 +67,9 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
             return child
     if depth >= 3 or verb.head is verb:
         return None
-    if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.head.pos_ in NOMINAL:
-        return verb.head  # "une lettre accusant X de ..."
+    head = verb.head
+    if verb.dep_ in ("acl", "acl:relcl", "relcl") and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
+        return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
 
 
@@ -81,7 +85,7 @@ def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
         if c.i > last
         and c.pos_ in NOMINAL
         and fold(c.lemma_) not in data.not_speakers
-        and not c.text.startswith("-t")
+        and c.text != "-t"
         and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
     ]
     pronoun = next((c for c in found if fold(c.text) in data.pronouns), None)
