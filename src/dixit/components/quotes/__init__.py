@@ -183,7 +183,12 @@ class _Finder:
         return sent.start, end
 
     def verb_speaker(self, cue: VerbCue) -> Token | None:
-        v = cue.token
+        v, doc = cue.token, self.doc
+        # "a-t-il ajouté", "ajouta-t-elle": the clitic pronoun is the subject, whatever the parse
+        near = doc[max(v.i - 3, 0) : min(cue.last + 3, len(doc))]
+        clitic = next((t for t in near if t.text.startswith("-") and fold(t.text) in self.data.pronouns), None)
+        if clitic is not None:
+            return clitic
         if cue.inverted:
             return speaker_after(v, cue.last, self.data) or subject_of(v, self.data)
         return subject_of(v, self.data)
@@ -273,7 +278,11 @@ class _Finder:
 
     def headline_claim(self, speaker: tuple[int, int], claim: tuple[int, int], cue: Cue) -> bool:
         s, e = trim(self.text, *speaker)
-        if e <= s or len(self.text[s:e].split()) > self.data.max_speaker_words or self.ctx.actors.at(s, e) is None:
+        if e <= s or len(self.text[s:e].split()) > self.data.max_speaker_words:
+            return False
+        ent = self.ctx.actors.at(s, e)
+        # the actor must be what the side says, not a name inside a topic ("Accord Ethiopie-Somaliland")
+        if ent is None or not any(s <= m.start and m.end <= e and 2 * (m.end - m.start) >= e - s for m in ent.mentions):
             return False
         start, end = trim(self.text, *claim)
         if end - start < 10:

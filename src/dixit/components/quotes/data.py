@@ -26,6 +26,7 @@ class QuoteData:
     relatives: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
+    speaker_labels: frozenset[str] = frozenset()
     person_heads: frozenset[str] = frozenset()
     # first lemma -> (following words, full cue lemma), longest first
     verbs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -63,6 +64,7 @@ def _build(raw: dict) -> QuoteData:
         relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
         negations=frozenset(fold(w) for w in raw.get("negations", [])),
         not_speakers=frozenset(fold(w) for w in raw.get("not_speakers", [])),
+        speaker_labels=frozenset(raw.get("speaker_labels", [])),
         person_heads=frozenset(fold(w) for w in raw.get("person_heads", [])),
         verbs={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in verbs.items()},
         noun_object=frozenset(fold(w) for w in verbs_raw.get("noun_object", [])),

@@ -68,7 +68,8 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if depth >= 3 or verb.head is verb:
         return None
     head = verb.head
-    if verb.dep_ in ("acl", "acl:relcl", "relcl") and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
+    relative = verb.dep_ in ("acl", "acl:relcl", "relcl")
+    if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
         return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
 
@@ -94,7 +95,28 @@ def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
     ranked = sorted(
         (c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i)
     )
-    return ranked[0] if ranked else None
+    if ranked and ranked[0].dep_.startswith("nsubj"):
+        return ranked[0]
+    return named_after(verb.doc, last, data) or (ranked[0] if ranked else None)
+
+
+def named_after(doc: Doc, last: int, data: QuoteData) -> Token | None:
+    """The first name after a cue that no preposition governs (the parse of inverted subjects fails
+    most on long ones: "a déclaré à la presse avant la réunion François Delattre, ambassadeur ...")."""
+    end = min(last + 16, doc[last].sent.end)
+    for tok in doc[last + 1 : end]:
+        if tok.text in (".", ";", "«", "»", "“", "”", '"'):
+            return None
+        if tok.ent_iob_ == "B" and tok.ent_type_ in data.speaker_labels:
+            before = doc[tok.i - 1]
+            if before.pos_ != "ADP" and not (before.pos_ == "DET" and doc[tok.i - 2].pos_ == "ADP"):
+                return _ent_head(doc, tok)
+    return None
+
+
+def _ent_head(doc: Doc, first: Token) -> Token:
+    ent = next(e for e in doc.ents if e.start == first.i)
+    return ent.root
 
 
 def clause_end(verb: Token, start: int, limit: int, keep: Token | None) -> int:
