@@ -27,6 +27,7 @@ _NOT_ACTORS = {"document", "weapon"}
 _MAX_PER_TRIGGER = 4
 # Acts carried out by a state's people: persons and bodies that have a `country`.
 _OFFICIAL_KINDS = {"person", "organization"}
+_STATE_KINDS = {"country", "bloc"}
 
 
 @dataclass
@@ -68,17 +69,29 @@ def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
 
 
 def state_coded(ent: Entity) -> tuple[str, str | None]:
-    """(the id an act is coded on, the acting person or body): officials act for their state."""
-    if ent.kind in _OFFICIAL_KINDS and ent.country:
+    """(the id an act is coded on, the acting person or body): officials act for their state,
+    and a place stands for the state that holds it ("la région de Koursk")."""
+    if ent.kind in _OFFICIAL_KINDS | {"location"} and ent.country:
         return ent.country, ent.id
     return ent.id, None
+
+
+def is_actor(ent: Entity) -> bool:
+    """Whether an entity can act or be acted upon in an event.
+
+    A place counts only through its state; a description with neither a state nor a proper
+    name ("la journée", "un responsable") is too vague to code (PLOVER needs identified actors).
+    """
+    if ent.kind in _NOT_ACTORS or (ent.kind == "location" and not ent.country):
+        return False
+    return bool(ent.country) or ent.kind in _STATE_KINDS or any(c.isupper() for c in ent.name)
 
 
 def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
     out: list[Entity] = []
     for tok in tokens:
         for ent in resolver.entities(tok):
-            if ent.kind not in _NOT_ACTORS and ent not in out:
+            if is_actor(ent) and ent not in out:
                 out.append(ent)
     return out
 
@@ -141,7 +154,7 @@ def _apply_status(ctx: Context, event: Event, tok: Token, rules: Rules, frame: F
         event.status = "hypothetical"
     if frame is None:
         return True
-    ids = frame.speaker_ids or [e.id for e in frame.speakers]
+    ids = frame.speaker_ids or [e.id for e in frame.speakers if is_actor(e)]
     coded = {state_coded(e)[0] for e in frame.speakers} | {_state_of(ctx, i) for i in ids} | set(ids)
     if frame.kind == "deny":
         event.status, event.denied_by = "denied", ids
@@ -199,17 +212,25 @@ def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One event per type, source and target in a sentence (a trigger noun repeating its verb)."""
+    """One event per type, source and target in a sentence (a trigger noun repeating its verb),
+    and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
-    for f in found:
-        key = (f.event.type, f.event.source, f.event.target, f.token.sent.start)
+    for f in sorted(found, key=lambda f: _in_title(f.token)):
+        key = (f.event.type, f.event.source, f.event.target, None if _in_title(f.token) else f.token.sent.start)
+        if _in_title(f.token) and any(k[:3] == key[:3] for k in seen):
+            key = next(k for k in seen if k[:3] == key[:3])
         if key not in seen:
             seen[key] = f
         else:
             kept = seen[key].event
             kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
             kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda f: f.event.start)
+
+
+def _in_title(tok: Token) -> bool:
+    """The first line of an article is its title (see io.reading)."""
+    return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
 
 
 def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules) -> None:

@@ -34,8 +34,10 @@ def _lemmas(tok: Token) -> set[str]:
 
 
 def is_negated(tok: Token, rules: Rules) -> bool:
+    """A negation on the word or on the one it is coordinated with ("ni confirmé ni démenti")."""
     neg = rules.modality.get("negation", frozenset())
-    return any(_lemmas(c) & neg for c in tok.children if c.dep_ not in rules.deps("clausal"))
+    words = [tok, tok.head] if tok.dep_ == rules.syntax.get("coordination", "conj") else [tok]
+    return any(_lemmas(c) & neg for w in words for c in w.children if c.dep_ not in rules.deps("clausal"))
 
 
 def modality(tok: Token, rules: Rules, reported: bool) -> Modality | None:
