@@ -28,6 +28,10 @@ _MAX_PER_TRIGGER = 4
 # Acts carried out by a state's people: persons and bodies that have a `country`.
 _OFFICIAL_KINDS = {"person", "organization"}
 _STATE_KINDS = {"country", "bloc"}
+# Which status wins when two mentions of one event are merged.
+_REPORTED = {"claimed": 1, "denied": 2}
+# Acts that can be aimed at a place (and so at the state that holds it).
+_ON_PLACES = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 @dataclass
@@ -97,8 +101,11 @@ def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
 
 
 def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Entity | None, Entity | None]]:
-    sources = _actors(args.sources, resolver) or _actors(args.fallback_sources, resolver)
-    targets = [t for t in _actors(args.targets, resolver) if t not in sources]
+    sources = [s for s in _actors(args.sources, resolver) or _actors(args.fallback_sources, resolver)
+               if s.kind != "location"]  # places do not act
+    targets = _actors(args.targets, resolver) or _actors(args.fallback_targets, resolver)
+    # A place is only the target of force used on it; other acts address people.
+    targets = [t for t in targets if t not in sources and (t.kind != "location" or rule.type in _ON_PLACES)]
     if rule.symmetric and not targets and len(sources) >= 2:  # "X et Y ont signé"
         sources, targets = sources[:1], sources[1:2]
     if rule.symmetric and not sources and len(targets) >= 2:  # "une rencontre entre X et Y"
@@ -223,6 +230,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
             seen[key] = f
         else:
             kept = seen[key].event
+            if _REPORTED.get(f.event.status, 0) > _REPORTED.get(kept.status, 0):
+                kept.status = f.event.status  # the title may say who denies what the body reports
             kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
             kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
     return sorted(seen.values(), key=lambda f: f.event.start)

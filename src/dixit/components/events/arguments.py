@@ -25,6 +25,7 @@ class Arguments:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     fallback_sources: list[Token] = field(default_factory=list)  # used when `sources` names no actor
+    fallback_targets: list[Token] = field(default_factory=list)  # used when `targets` names no actor
 
 
 def prep_phrases(tok: Token, rules: Rules) -> Iterator[tuple[str, Token]]:
@@ -52,6 +53,10 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
+    if tok.dep_ in rules.deps("adverbial_clause") and tok.morph.get("VerbForm") and tok.head.i != tok.i:
+        # "..., accusant X de...": a participle or gerund shares the subject of its clause.
+        if set(tok.morph.get("VerbForm")) & {"Part", "Ger"}:
+            return subject(tok.head, rules, depth + 1)
     return []
 
 
@@ -70,23 +75,29 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     else:
         args.sources = subject(tok, rules)
         args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
-    args.targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
+    args.fallback_targets = [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
     return args
 
 
 def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     args = Arguments()
     targets_by_prep = rules.deps("target_preps") | trig.target_preps
-    for prep, noun in prep_phrases(tok, rules):
+    phrases = list(prep_phrases(tok, rules))
+    # With an agent ("l'expulsion par X de diplomates"), the "de" complement is the one acted upon.
+    has_agent = any(p in rules.deps("agent_preps") for p, _ in phrases)
+    for prep, noun in phrases:
         if prep in rules.deps("agent_preps"):
-            args.sources.insert(0, noun)
-        elif prep in rules.deps("noun_source_preps"):
             args.sources.append(noun)
+        elif prep in rules.deps("noun_source_preps"):
+            (args.targets if has_agent else args.sources).append(noun)
         elif prep in targets_by_prep:
             args.targets.append(noun)
     # Demonyms and possessives name the actor: "les frappes russes", "its decision".
     args.sources += [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
+    if tok.dep_ in rules.deps("object"):  # "a remis une protestation à X": the verb's addressee
+        args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
     return args
 
 
