@@ -363,11 +363,15 @@ def article(store: StoreLike, article_id: str) -> dict[str, Any] | None:
 
 
 def errors(store: StoreLike, open_only: bool = True) -> list[dict[str, Any]]:
-    """Recorded failures, latest per source; `open_only` drops sources stored since."""
-    extra = "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.path = e.source)" if open_only else ""
+    """Recorded failures, one row per source with its latest reason and how many attempts
+    failed; `open_only` drops the sources that yielded an article after their last failure."""
+    extra = (
+        "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.source = g.source AND s.seen_at >= g.occurred_at)"
+        if open_only else ""
+    )
     sql = (
-        "SELECT source, arg_max(reason, occurred_at) AS reason, max(occurred_at) AS occurred_at, "
-        f"count(*) AS attempts FROM errors e {extra} GROUP BY source ORDER BY source"
+        "SELECT * FROM (SELECT source, arg_max(reason, occurred_at) AS reason, max(occurred_at) AS occurred_at, "
+        f"count(*) AS attempts FROM errors GROUP BY source) g {extra} ORDER BY source"
     )
     return _rows(store, sql, [])
 
