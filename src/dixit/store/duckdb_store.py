@@ -178,5 +178,36 @@ class DuckDBStore:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def tables(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def export(self, out: str, fmt: str = "parquet") -> list[str]:
+        """Every table as OUT/<table>.<ext> (DuckDB COPY), plus OUT/schema.json listing the
+        columns and types of each table and the schema versions; returns the files written."""
+        import json
+        import os
+
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json"}
+        if fmt not in options:
+            raise ValueError(f"format must be one of {', '.join(options)}, not {fmt!r}")
+        os.makedirs(out, exist_ok=True)
+        written, schema = [], {"format": fmt, "tables": {}, "versions": self.query(
+            "SELECT part, max(version) AS version FROM schema_version GROUP BY part ORDER BY part")}
+        for table in self.tables():
+            target = os.path.join(out, f"{table}.{fmt}")
+            literal = target.replace("'", "''")  # COPY takes its file name as a literal, not a parameter
+            self.con.execute(f'COPY (SELECT * FROM "{table}") TO \'{literal}\' ({options[fmt]})')
+            schema["tables"][table] = self.query(
+                "SELECT column_name AS name, data_type AS type FROM information_schema.columns "
+                "WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position", [table])
+            written.append(target)
+        path = os.path.join(out, "schema.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(schema, f, indent=2)
+        return [*written, path]
+
     def close(self) -> None:
         self.con.close()
