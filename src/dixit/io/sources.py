@@ -179,7 +179,8 @@ def _warc(path: str, published: str | None, language: str | None) -> Iterator[So
         it = ArchiveIterator(f, arc2warc=True)
         try:
             for record in it:
-                item = _warc_record(record, f"{path}@{it.get_record_offset()}", published, language)
+                # it.offset is where this record starts (get_record_offset() would consume it)
+                item = _warc_record(record, f"{path}@{it.offset}", published, language)
                 if item is not None:
                     yield item
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
