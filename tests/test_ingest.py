@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ingest_sources import make_bad_folder
 
-from dixit.store import open_store
 from dixit.store import ingest as ingest_mod
+from dixit.store import open_store
 from dixit.store import queries as Q
 from dixit.store.ingest import ingest
+from test_ingest_sources import make_bad_folder
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -110,7 +110,8 @@ def test_sigkill_midway_then_rerun_finishes_without_loss_or_double(tmp_path, ana
     store = open_store(db, read_only=True)  # the WAL replays: whole chunks or nothing
     partial = count(store, "SELECT count(*) AS n FROM articles")
     assert 0 < partial < 200
-    assert count(store, "SELECT count(*) AS n FROM articles WHERE article_id NOT IN (SELECT article_id FROM sources)") == 0
+    orphans = "SELECT count(*) AS n FROM articles WHERE article_id NOT IN (SELECT article_id FROM sources)"
+    assert count(store, orphans) == 0
     store.close()
 
     # the same job again (in this process: the pipeline is already loaded) finishes it
@@ -131,6 +132,7 @@ def test_sigkill_midway_then_rerun_finishes_without_loss_or_double(tmp_path, ana
     store.close()
 
 
+@pytest.mark.slow
 def test_parallel_jobs_store_the_same(tmp_path, analyze_fr):
     texts = generated_articles(40)
     feed = tmp_path / "feed.jsonl"
