@@ -37,6 +37,7 @@ class IngestStats:
     duplicates: int = 0  # documents whose text was already stored (or met earlier in the run)
     errors: int = 0  # documents that could not be read or analysed
     seconds: float = 0.0
+    write_seconds: float = 0.0  # of which spent writing to the store (the single writer's load)
 
     def summary(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
@@ -160,6 +161,7 @@ class Ingest:
 
     def _write(self, results: list[Result]) -> None:
         """One transaction for the chunk's articles and their sources; errors recorded after."""
+        began = time.monotonic()
         ok = [(source, url, rows) for kind, source, url, rows in results if kind == "ok"]
         new = self.store.add_batch(
             [rows for _, _, rows in ok],
@@ -174,6 +176,7 @@ class Ingest:
                 self.store.record_error(source, reason)
                 self.stats.read += 1
                 self.stats.errors += 1
+        self.stats.write_seconds += time.monotonic() - began
         self.on_commit(self.stats)
         self.on_progress(self.stats, len(results))
 
