@@ -116,3 +116,41 @@ def test_actors_and_articles(store):
     rec = Q.article(store, listed[0]["article_id"])
     assert rec["id"] == listed[0]["article_id"] and rec["path"] == "a2.txt" and rec["quotes"]
     assert Q.article(store, "nope") is None
+
+
+def test_export_every_table_readable_by_pyarrow(store, tmp_path):
+    import json
+
+    import pyarrow.json as pj
+    import pyarrow.parquet as pq
+
+    files = store.export(str(tmp_path / "pq"), "parquet")
+    names = {p.rsplit("/", 1)[1] for p in files}
+    assert {"articles.parquet", "quotes.parquet", "events.parquet", "sources.parquet", "errors.parquet",
+            "schema.json"} <= names
+    quotes = pq.read_table(tmp_path / "pq" / "quotes.parquet").to_pylist()
+    assert sorted(q["speaker_id"] for q in quotes) == ["Kim Jong-un", "Vladimir Poutine"]
+    assert next(q for q in quotes if q["speaker_id"] == "Kim Jong-un")["via_ids"] == ["KCNA"]
+    schema = json.loads((tmp_path / "pq" / "schema.json").read_text())
+    assert [c["name"] for c in schema["tables"]["events"]][:3] == ["article_id", "event_no", "type"]
+    store.export(str(tmp_path / "js"), "jsonl")
+    assert pj.read_json(tmp_path / "js" / "events.jsonl").num_rows == 3
+    store.export(str(tmp_path / "csv"), "csv")
+    assert (tmp_path / "csv" / "articles.csv").read_text(encoding="utf-8").startswith("article_id,path,url")
+
+
+def test_old_store_is_migrated_not_recreated(tmp_path):
+    import duckdb
+
+    from dixit.store.duckdb_store import MIGRATIONS, SCHEMA_VERSION, migrate_part
+
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    migrate_part(con, "core", MIGRATIONS[:1])  # a store made before the sources table existed
+    con.execute("INSERT INTO errors VALUES ('x.txt', 'empty file', now())")
+    con.close()
+    st = open_store(path)
+    assert st.version() == SCHEMA_VERSION >= 2
+    assert st.query("SELECT count(*) AS n FROM errors")[0]["n"] == 1  # data kept
+    assert st.query("SELECT count(*) AS n FROM sources")[0]["n"] == 0
+    st.close()

@@ -26,9 +26,15 @@ def open_for_reading(db: str) -> Iterator[Any]:
     if not Path(db).exists():
         click.echo(f"dixit: error: no store at {db} (create one with: dixit ingest PATH --db {db})", err=True)
         sys.exit(2)
+    import duckdb
+
     from dixit.store import open_store
 
-    store = open_store(db, read_only=True)
+    try:
+        store = open_store(db, read_only=True)
+    except duckdb.IOException as err:  # another process (an ingest) holds the file
+        click.echo(f"dixit: error: cannot open {db}: {err} (is an ingest writing to it?)", err=True)
+        sys.exit(2)
     try:
         yield store
     finally:
