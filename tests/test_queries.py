@@ -154,3 +154,23 @@ def test_old_store_is_migrated_not_recreated(tmp_path):
     assert st.query("SELECT count(*) AS n FROM errors")[0]["n"] == 1  # data kept
     assert st.query("SELECT count(*) AS n FROM sources")[0]["n"] == 0
     st.close()
+
+
+def test_alias_tables_join_names_the_store_never_saw(store, tmp_path, monkeypatch):
+    lang = tmp_path / "lang"
+    (lang / "common").mkdir(parents=True)
+    (lang / "common" / "persons.tsv").write_text(
+        "# a comment line\nid\tcountry\trole\taliases\nVladimir Poutine\tRUS\tprésident\tVladimir Putin|V. Poutine\n",
+        encoding="utf-8")
+    (lang / "common" / "countries.tsv").write_text(
+        "iso3\tkind\tname\tnames\tcapitals\tdemonyms_fr\nRUS\tcountry\tRussie\tRussia|Fédération de Russie\t"
+        "Moscou|Moscow\trusse\n", encoding="utf-8")
+    monkeypatch.setattr(Q, "LANG_ROOT", lang)
+    Q.alias_table.cache_clear()
+    try:
+        assert Q.resolve_actor(store, "V. Poutine") == {"Vladimir Poutine"}
+        assert Q.resolve_actor(store, "Moscow") == Q.resolve_actor(store, "Federation de Russie") == {"RUS"}
+        assert Q.resolve_actor(store, "RUSSE") == {"RUS"}
+        assert Q.resolve_actor(store, "president") == set()  # a role is not a name
+    finally:
+        Q.alias_table.cache_clear()

@@ -14,16 +14,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dixit.lang import LANG_ROOT, common_toml
 from dixit.store.base import Store, open_store
 
 StoreLike = Store | str | Path
+T = TypeVar("T")
 
 # Events counted in a dyad series unless the caller asks otherwise: what happened or is
 # reported to have happened; denied and hypothetical events are not conflict or cooperation.
@@ -35,11 +36,23 @@ PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 # language folder, feeds resolution; the column names are looked up, not assumed.
 _ALIAS_FILES = ("aliases", "actors", "countries", "persons", "organizations", "places", "capitals", "demonyms")
 _ID_COLUMNS = ("id", "entity_id", "code", "iso3", "alpha3", "country", "key")
-_NAME_COLUMNS = ("alias", "aliases", "name", "names", "label", "labels", "capital", "demonym", "variants")
+_NAME_PREFIXES = ("alias", "name", "label", "capital", "demonym", "variant")
 
 
-def _store(store: StoreLike) -> Store:
-    return open_store(str(store), read_only=True) if isinstance(store, str | Path) else store
+def _with_store(fn: Callable[..., T]) -> Callable[..., T]:
+    """Let `fn` take a path as well as a Store: opened read-only for the call, then closed."""
+
+    @wraps(fn)
+    def call(store: StoreLike, *args: Any, **kwargs: Any) -> T:
+        if not isinstance(store, str | Path):
+            return fn(store, *args, **kwargs)
+        opened = open_store(str(store), read_only=True)
+        try:
+            return fn(opened, *args, **kwargs)
+        finally:
+            opened.close()
+
+    return call
 
 
 def _plain(value: Any) -> Any:
@@ -51,7 +64,7 @@ def _plain(value: Any) -> Any:
 
 
 def _rows(store: StoreLike, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in _store(store).query(sql, params)]
+    return [{k: _plain(v) for k, v in row.items()} for row in store.query(sql, params)]
 
 
 def normalize_name(name: str) -> str:
@@ -85,7 +98,8 @@ def _alias_pairs(path: Path) -> Iterable[tuple[str, str]]:
         id_col = next((c for c in _ID_COLUMNS if c in columns), None)
         if id_col is None:
             return
-        name_cols = [c for c in columns if c != id_col and (c in _NAME_COLUMNS or len(c) == 2)]
+        # aliases, names, capitals, demonyms_fr...; a two-letter column is a language's name
+        name_cols = [c for c in columns if c != id_col and (c.startswith(_NAME_PREFIXES) or len(c) == 2)]
         for raw in reader:
             row = {k.strip().lower(): (v or "") for k, v in raw.items() if k}
             ident = row.get(id_col, "").strip()
@@ -98,6 +112,7 @@ def _alias_pairs(path: Path) -> Iterable[tuple[str, str]]:
                         yield ident, alias.strip()
 
 
+@_with_store
 def resolve_actor(store: StoreLike, name: str) -> set[str]:
     """The entity ids and country codes a name stands for.
 
@@ -109,7 +124,7 @@ def resolve_actor(store: StoreLike, name: str) -> set[str]:
     if not key:
         return set()
     ids: set[str] = set(alias_table().get(key, ()))
-    rows = _store(store).query(
+    rows = store.query(
         "SELECT DISTINCT entity_id FROM entities WHERE lower(entity_id) = lower(?) "
         f"UNION SELECT DISTINCT entity_id FROM entities WHERE {_norm_sql('name')} = ? "
         f"UNION SELECT DISTINCT entity_id FROM mentions WHERE {_norm_sql('text')} = ?",
@@ -121,7 +136,7 @@ def resolve_actor(store: StoreLike, name: str) -> set[str]:
         return ids
     words = key.split()
     likes = " AND ".join("(' ' || n || ' ') LIKE ?" for _ in words)
-    rows = _store(store).query(
+    rows = store.query(
         f"SELECT DISTINCT entity_id FROM (SELECT entity_id, {_norm_sql('name')} AS n FROM entities) WHERE {likes}",
         [f"% {w} %" for w in words],
     )
@@ -143,6 +158,7 @@ def _resolve_all(store: Store, name: str | None) -> list[str] | None:
 
 # --- quotes and events ---------------------------------------------------------------------
 
+@_with_store
 def quotes(
     store: StoreLike,
     speaker: str | None = None,
@@ -158,13 +174,12 @@ def quotes(
     `since`/`until` bound the article's publication date (inclusive); `contains` keeps the
     quotes whose text holds every word given (case and accents ignored).
     """
-    st = _store(store)
     where, params = ["TRUE"], []
-    speakers = _resolve_all(st, speaker)
+    speakers = _resolve_all(store, speaker)
     if speakers is not None:
         where.append("(q.speaker_id IN ? OR q.speaker_country IN ?)")
         params += [speakers, speakers]
-    vias = _resolve_all(st, via)
+    vias = _resolve_all(store, via)
     if vias is not None:
         where.append("list_has_any(q.via_ids, ?::VARCHAR[])")
         params.append(vias)
@@ -178,9 +193,10 @@ def quotes(
         "a.path, a.language FROM quotes q JOIN articles a USING (article_id) "
         f"WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_no"
     )
-    return _rows(st, *_paged(sql, params, limit, offset))
+    return _rows(store, *_paged(sql, params, limit, offset))
 
 
+@_with_store
 def events(
     store: StoreLike,
     source: str | None = None,
@@ -197,10 +213,9 @@ def events(
     An actor filter matches the event's actor, the state it acts for, or the official who
     acted for it; `since`/`until` bound the event date (its own date, else publication).
     """
-    st = _store(store)
     where, params = ["TRUE"], []
     for side, name in (("source", source), ("target", target)):
-        ids = _resolve_all(st, name)
+        ids = _resolve_all(store, name)
         if ids is not None:
             where.append(f"(e.{side}_id IN ? OR e.{side}_country IN ? OR e.{side}_actor IN ?)")
             params += [ids, ids, ids]
@@ -218,7 +233,7 @@ def events(
         "a.title, a.outlet, a.published, a.url FROM events e JOIN articles a USING (article_id) "
         f"WHERE {' AND '.join(where)} ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_no"
     )
-    return _rows(st, *_paged(sql, params, limit, offset))
+    return _rows(store, *_paged(sql, params, limit, offset))
 
 
 @cache
@@ -232,6 +247,7 @@ def quad_names() -> dict[int, str]:
     return {int(k): v for k, v in common_toml("plover").get("quads", {}).items()}
 
 
+@_with_store
 def dyad(
     store: StoreLike,
     a: str,
@@ -248,8 +264,7 @@ def dyad(
     """
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
-    st = _store(store)
-    side_a, side_b = _resolve_all(st, a), _resolve_all(st, b)
+    side_a, side_b = _resolve_all(store, a), _resolve_all(store, b)
     types = _plover()
     values = ", ".join("(?, ?, ?)" for _ in types) or "(NULL, NULL, NULL)"
     type_params = [v for t in types for v in t]
@@ -281,7 +296,7 @@ def dyad(
         + status_params
         + [PERIODS[by]]
     )
-    return _rows(st, sql, params)
+    return _rows(store, sql, params)
 
 
 def _column(quad_name: str) -> str:
@@ -290,6 +305,7 @@ def _column(quad_name: str) -> str:
 
 # --- actors and articles -------------------------------------------------------------------
 
+@_with_store
 def actors(
     store: StoreLike, kind: str | None = None, limit: int | None = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
@@ -316,6 +332,7 @@ def actors(
     return _rows(store, *_paged(sql, params, limit, offset))
 
 
+@_with_store
 def articles(
     store: StoreLike,
     q: str | None = None,
@@ -350,6 +367,7 @@ def articles(
     return _rows(store, *_paged(sql, params, limit, offset))
 
 
+@_with_store
 def article(store: StoreLike, article_id: str) -> dict[str, Any] | None:
     """The stored record of one article (the `dixit.article/1` JSON) with where it came from."""
     rows = _rows(
@@ -362,6 +380,7 @@ def article(store: StoreLike, article_id: str) -> dict[str, Any] | None:
     return {**record, "path": row["path"], "url": row["url"], "ingested_at": row["ingested_at"]}
 
 
+@_with_store
 def errors(store: StoreLike, open_only: bool = True) -> list[dict[str, Any]]:
     """Recorded failures, one row per source with its latest reason and how many attempts
     failed; `open_only` drops the sources that yielded an article after their last failure."""
