@@ -384,8 +384,11 @@ def article(store: StoreLike, article_id: str) -> dict[str, Any] | None:
 def errors(store: StoreLike, open_only: bool = True) -> list[dict[str, Any]]:
     """Recorded failures, one row per source with its latest reason and how many attempts
     failed; `open_only` drops the sources that yielded an article after their last failure."""
+    # `sources` is written by `dixit ingest`; a writer that fills only `articles` (the cluster
+    # loader) still closes an error through `articles.path`
     extra = (
-        "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.source = g.source AND s.seen_at >= g.occurred_at)"
+        "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.source = g.source AND s.seen_at >= g.occurred_at) "
+        "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.path = g.source AND a.ingested_at >= g.occurred_at)"
         if open_only else ""
     )
     sql = (
