@@ -77,9 +77,9 @@ function drawSaid(el) {
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 120, data: { values: actor.said_per_month },
-      mark: { type: "bar", tooltip: true, color: "#4a6fa5" },
+      mark: { type: "bar", tooltip: true, color: "#4a6fa5", width: { band: 0.6 } },
       encoding: {
-        x: { field: "period", type: "temporal", timeUnit: "yearmonth", title: "month" },
+        x: { field: "period", type: "ordinal", timeUnit: "yearmonth", title: "month" },
         y: { field: "n", type: "quantitative", title: "quotes" }
       }
     };

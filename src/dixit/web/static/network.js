@@ -24,19 +24,25 @@ function drawNetwork(el) {
                          weight: e.weight, colour: QUAD_COLOURS[e.quad || 0], a: e.source, b: e.target } };
       }));
       var cy = cytoscape({
-        container: el, elements: elements, wheelSensitivity: 0.3,
-        layout: { name: "cose", animate: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; } },
+        container: el, elements: elements,
+        layout: { name: "cose", animate: false, nodeDimensionsIncludeLabels: true, componentSpacing: 60, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; } },
         style: [
-          { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 11,
+          { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 12,
             width: "mapData(degree, 1, 20, 16, 48)", height: "mapData(degree, 1, 20, 16, 48)",
             "text-valign": "bottom", "text-margin-y": 3, color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
           { selector: "edge", style: { "line-color": "data(colour)", "target-arrow-color": "data(colour)",
             "target-arrow-shape": "triangle", "curve-style": "bezier", width: "mapData(weight, 1, 10, 1.5, 8)",
-            label: "data(label)", "font-size": 8, color: "#555", "text-rotation": "autorotate",
-            "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+            opacity: 0.8, "font-size": 10, color: "#333", "text-rotation": "autorotate",
+            "text-background-color": "#fff", "text-background-opacity": 0.9 } },
+          // Type labels only on the links of the actor under the pointer, to keep the drawing legible.
+          { selector: "edge.near", style: { label: "data(label)", opacity: 1 } },
           { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } }
         ]
       });
+      cy.on("mouseover", "node", function (evt) { evt.target.connectedEdges().addClass("near"); });
+      cy.on("mouseout", "node", function (evt) { evt.target.connectedEdges().removeClass("near"); });
+      cy.on("mouseover", "edge", function (evt) { evt.target.addClass("near"); });
+      cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("near"); });
       cy.on("tap", "node", function (evt) { location.href = "/actors/" + encodeURIComponent(evt.target.data("actor")); });
       cy.on("tap", "edge", function (evt) {
         location.href = "/dyad?a=" + encodeURIComponent(evt.target.data("a")) + "&b=" + encodeURIComponent(evt.target.data("b"));
