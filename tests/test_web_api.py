@@ -142,6 +142,7 @@ def test_network_edges_need_both_ends(client):
 
 
 @pytest.mark.parametrize("url", ["/articles", "/articles?q=borduria&language=en&date_from=2024-01-01",
+                                 "/articles?q=&outlet=&language=&date_from=&date_to=", "/dyad?a=&b=&interval=",
                                  "/actors", "/actors?kind=country", "/actors/RUR", "/actors/Anna%20Holm",
                                  "/dyad", "/dyad?a=RUR&b=BOR&interval=week", "/dyad?a=RUR&b=Nobody",
                                  "/network", "/network?type=ACCUSE&min_weight=2"])
@@ -153,7 +154,8 @@ def test_pages_render(client, url):
     assert "<script>" not in resp.text and "unsafe-inline" not in resp.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("url,status", [("/articles?date_from=nope", 422), ("/articles?page_no=0", 422),
+@pytest.mark.parametrize("url,status", [("/articles?date_from=nope", 422), ("/articles?date_to=2024-02-31", 422),
+                                        ("/articles?page_no=0", 422),
                                         ("/articles/ffffffffffffffff", 404), ("/actors/Nobody", 404),
                                         ("/dyad?a=RUR&b=BOR&interval=year", 422), ("/network?type=HUG", 422),
                                         ("/nowhere", 404)])
@@ -220,3 +222,9 @@ def test_serve_refuses_a_missing_store(tmp_path):
 
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no store" in result.output
+
+
+def test_screenshots_folder_is_named_in_the_docs():
+    from conftest import REPO
+
+    assert "test-artifacts/screenshots/" in (REPO / "docs" / "web.md").read_text()

@@ -42,6 +42,20 @@ Page = Annotated[int, Query(ge=1, le=1_000_000)]
 Interval = Annotated[str, Query(pattern="^(week|month)$")]
 Language = Annotated[str | None, Query(pattern="^[a-z]{2,3}$")]
 EventType = Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$")]
+# HTML forms send empty fields as "": the pages take them as "not given".
+FormLanguage = Annotated[str | None, Query(pattern="^([a-z]{2,3})?$")]
+FormDate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+FormInterval = Annotated[str, Query(pattern="^(week|month|)$")]
+
+
+def form_date(name: str, value: str | None) -> date | None:
+    """A YYYY-MM-DD form field as a date; a 422 naming the field when it is no real day."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a valid date (YYYY-MM-DD)") from None
 
 
 class Problem(BaseModel):
@@ -188,10 +202,11 @@ def create_app(store: Store) -> FastAPI:
         return RedirectResponse("/articles")
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, q: Text = None, outlet: Text = None, language: Language = None,
-                      date_from: date | None = None, date_to: date | None = None, page_no: Page = 1):
-        found = data.articles(db, q=q, outlet=outlet, language=language or None, date_from=date_from,
-                              date_to=date_to, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+    def articles_page(request: Request, q: Text = None, outlet: Text = None, language: FormLanguage = None,
+                      date_from: FormDate = None, date_to: FormDate = None, page_no: Page = 1):
+        found = data.articles(db, q=q, outlet=outlet, language=language or None,
+                              date_from=form_date("date_from", date_from), date_to=form_date("date_to", date_to),
+                              limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         args = {"q": q or "", "outlet": outlet or "", "language": language or "",
                 "date_from": date_from or "", "date_to": date_to or ""}
         return page(request, "articles.html", found=found, args=args, page_no=page_no,
@@ -221,7 +236,8 @@ def create_app(store: Store) -> FastAPI:
         return page(request, "actor.html", actor=get_actor(actor_id))
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, a: Text = None, b: Text = None, interval: Interval = "month"):
+    def dyad_page(request: Request, a: Text = None, b: Text = None, interval: FormInterval = "month"):
+        interval = interval or "month"
         found = None
         if a and b:
             ids = [data.resolve_actor(db, x) or x for x in (a, b)]
