@@ -19,6 +19,7 @@ function getJSON(url) {
 function noData(el, message) {
   el.classList.add("empty");
   el.textContent = message;
+  el.setAttribute("data-drawn", "0");
 }
 
 function drawDyad(el) {
@@ -73,7 +74,7 @@ function nearestPeriod(key) {
 
 function drawSaid(el) {
   getJSON(el.getAttribute("data-src")).then(function (actor) {
-    if (!actor.said_per_month.length) return el.remove();
+    if (!actor.said_per_month.length) return noData(el, "No dated quote.");
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 120, data: { values: actor.said_per_month },
