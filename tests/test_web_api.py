@@ -126,6 +126,7 @@ def test_dyad_series_per_period_and_quad(client):
     month = client.get("/api/dyad", params={"a": "RUR", "b": "BOR"}).json()
     assert month["series"] == [{"period": "2024-03-01", "quad": "verbal cooperation", "direction": "RUR → BOR",
                                 "n": 1}]
+    assert [e["status"] for e in month["events"]] == ["asserted", "denied"]  # listed, not counted
     both = client.get("/api/dyad", params={"a": "BOR", "b": "RUR", "interval": "week"}).json()
     assert both["series"][0]["direction"] == "RUR → BOR" and both["series"][0]["period"] == "2024-02-26"
     assert client.get("/api/dyad", params={"a": "RUR", "b": "SYL"}).json()["events"][0]["status"] == "claimed"
@@ -135,7 +136,8 @@ def test_network_edges_need_both_ends(client):
     net = client.get("/api/network").json()
     pairs = {(e["source"], e["target"], e["type"]) for e in net["edges"]}
     assert ("RUR", "BOR", "SUPPORT") in pairs and ("RUR", "SYL", "ACCUSE") in pairs
-    assert all(e["target"] for e in net["edges"])  # the denied AGREE has no target: not drawn
+    assert all(e["target"] for e in net["edges"])  # the AGREE has no target: not drawn
+    assert "COOPERATE" not in {e["type"] for e in net["edges"]}  # denied: not a link
     only = client.get("/api/network", params={"type": "accuse"}).json()
     assert {e["type"] for e in only["edges"]} == {"ACCUSE"}
     assert {n["id"] for n in only["nodes"]} == {"RUR", "SYL"}

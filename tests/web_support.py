@@ -49,6 +49,8 @@ def pact_article() -> Article:
               status="claimed", claimed_by=["Press Agency"], date="2024-04", date_precision="month"),
         Event("AGREE", _at(text, "any deal").start, _at(text, "any deal").end, "any deal", source="BOR",
               target=None, status="denied", denied_by=["BOR"]),
+        Event("COOPERATE", _at(text, "any deal").start, _at(text, "any deal").end, "any deal", source="BOR",
+              target="RUR", status="denied", denied_by=["BOR"]),
     ]
     flags = [Flag("boilerplate", _at(text, "Share this story").start, len(text))]
     return Article(text=text, language="en", title="Ruritania backs Borduria", outlet="Daily Test",

@@ -18,6 +18,9 @@ from dixit.lang import common_toml
 from dixit.store.base import Store
 
 INTERVALS = ("week", "month")
+# What counts in a timeline or a network: events that happened or are reported to have; a
+# denied or hypothetical event is listed with its status but is neither conflict nor cooperation.
+COUNTED = ("asserted", "claimed")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -206,7 +209,7 @@ def dyad(store: Store, a: str, b: str, *, interval: str = "month") -> dict[str, 
     rows = [_with_quad(r) for r in rows]
     counts: Counter[tuple[str, str, str]] = Counter()
     for r in rows:
-        if r["period"]:
+        if r["period"] and r["status"] in COUNTED:
             direction = f"{a} → {b}" if _is(r, "source", a) else f"{b} → {a}"
             counts[(r["period"], r["quad_name"], direction)] += 1
     series = [{"period": p, "quad": qn, "direction": d, "n": n} for (p, qn, d), n in sorted(counts.items())]
@@ -220,7 +223,9 @@ def _is(row: dict[str, Any], side: str, actor: str) -> bool:
 def network(store: Store, *, types: list[str] | None = None, min_weight: int = 1,
             limit: int = 300) -> dict[str, Any]:
     """Who does what to whom: one edge per (source, target, type) with its count."""
-    where, params = ["v.source_id IS NOT NULL", "v.target_id IS NOT NULL", "v.source_id <> v.target_id"], []
+    where = ["v.source_id IS NOT NULL", "v.target_id IS NOT NULL", "v.source_id <> v.target_id",
+             f"v.status IN ({', '.join('?' for _ in COUNTED)})"]
+    params: list[Any] = list(COUNTED)
     if types:
         where.append(f"v.type IN ({', '.join('?' for _ in types)})")
         params += [t.upper() for t in types]
