@@ -103,6 +103,13 @@ def test_agreement_mismatch_from_the_parse(analyze_fr):
     assert [f for f in clean.flags if f.kind == "grammar_artifact"] == []
 
 
+def test_token_patterns_on_the_parse(analyze_fr):
+    art = analyze_fr("La réunion est reportée, selon ministère des Affaires étrangères du pays.")
+    assert [art.text[f.start : f.end] for f in art.flags if f.kind == "grammar_artifact"] == ["selon ministère"]
+    clean = analyze_fr("La réunion est reportée, selon le ministère des Affaires étrangères du pays.")
+    assert [f for f in clean.flags if f.kind == "grammar_artifact"] == []
+
+
 # --- encoding damage ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(
