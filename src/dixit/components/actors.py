@@ -45,6 +45,7 @@ class ActorIndex:
     # The article's entity list, kept in step with `entities` (new actors found late land there too).
     ordered: list[Entity] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "Masc" | "Fem"
+    country_at: dict[int, str] = field(default_factory=dict)  # token index -> the state a table word names
 
     # -- building ----------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:

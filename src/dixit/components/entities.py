@@ -38,38 +38,75 @@ def entities(ctx: Context) -> None:
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
     genders: dict[tuple[int, int], str] = {}
-    spans = _candidates(ctx.doc, lex, {t.i for s in titles for t in s}, genders)
+    hits = lex.find(ctx.doc)
+    # the state each table word names, even where a longer name swallows it ("ministère russe des ...")
+    index.country_at = {t: h.spec.country for s, h in hits if h.spec.kind == "country" for t in range(s.start, s.end)}
+    spans = _candidates(ctx.doc, lex, hits, {t.i for s in titles for t in s}, genders)
     persons = [(s, h, k) for s, h, k in spans if k == "person" and (h or len(s) > 1)]
     canonical = _canonical_names([s for s, h, _ in persons if h is None])
     for span, hit, kind in persons + [c for c in spans if c[2] != "person" or not (c[1] or len(c[0]) > 1)]:
         ent = _add_candidate(index, lex, span, hit, kind, canonical)
         if ent is not None and (span.start, span.end) in genders:
             index.gender.setdefault(ent.id, genders[(span.start, span.end)])
+    _surnames(index, ctx.doc)
     for title in titles:
         inside = index._inside(title.start_char, title.end_char)
         if not inside:
             describe_title(index, title, create=True)
         elif title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
             _body_role(index, title, inside)
+    _outlet(index, ctx)
     ctx.article.entities = index.ordered
 
 
-def _candidates(doc: Doc, lex: Lexicon, title_tokens: set[int],
+def _surnames(index: ActorIndex, doc: Doc) -> None:
+    """A part of a full name, alone and missed by NER ("Kim a souri"), is a mention of that person."""
+    parts: dict[str, str | None] = {}
+    for ent in index.entities.values():
+        names = ent.name.replace("-", " ").split()
+        if ent.kind != "person" or len(names) < 2:
+            continue
+        for part in names:
+            key = fold(part)
+            parts[key] = ent.id if parts.get(key, ent.id) == ent.id else None  # None: two persons share it
+    covered = {i for s, e, _ in index._mentions for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok) > 2 and tok.idx not in covered:
+            ent_id = parts.get(fold(tok.text))
+            if ent_id:
+                index.add(index.entities[ent_id], tok.idx, tok.idx + len(tok))
+
+
+def _outlet(index: ActorIndex, ctx: Context) -> None:
+    """The outlet named on the title line ("TITLE — OUTLET") is an actor: it publishes and quotes."""
+    outlet = ctx.article.outlet
+    first_line = ctx.text.split("\n", 1)[0]
+    at = first_line.rfind(outlet) if outlet else -1
+    if at < 0 or index.at(at, at + len(outlet)) is not None:
+        return
+    index.add(Entity(outlet, outlet, "organization", role="news outlet"), at, at + len(outlet))
+
+
+def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title_tokens: set[int],
                 genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
     """Table matches and named entities, the longest where they overlap, in text order.
 
     `genders` receives the gender an honorific tells ("M.", "Mrs") for the name after it.
     """
     meaning: dict[tuple[int, int], tuple[Hit | None, str]] = {}
-    for span, hit in lex.find(doc):
+    for span, hit in hits:
         meaning.setdefault((span.start, span.end), (hit, hit.spec.kind))
-    table_tokens = {t for span, hit in lex.find(doc) if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    table_tokens = {t for span, hit in hits if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    particles = set(lex.section("mention").get("name_particles", []))
     for ent in doc.ents:
         kind = lex.ner_kinds.get(ent.label_)
         if kind == "person":  # "Solomon Islands PM Sogavare": the name is what follows the title
             cut = max((t + 1 for t in range(ent.start, ent.end) if t in title_tokens or t in table_tokens),
                       default=ent.start)
-            ent = doc[cut:ent.end]
+            # "Kim a souri": a name stops at its first lower-case word that is no particle ("von", "al")
+            stop = next((t.i for t in doc[cut:ent.end] if t.text[:1].islower() and t.lower_ not in particles),
+                        ent.end)
+            ent = doc[cut:stop]
             if not len(ent):
                 continue
         trimmed, gender = _trim(ent, lex, title_tokens if kind == "person" else set())
@@ -168,13 +205,8 @@ def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
 
 def _country_near(index: ActorIndex, span: SpacySpan) -> str | None:
     """The state a name belongs to, told inside it or just before it ("la ville ukrainienne de X")."""
-    doc = span.doc
-    left = doc[max(span.sent.start, span.start - _LEFT_REACH)].idx
-    for _s, _e, ent_id in index._inside(left, span.end_char):
-        ent = index.entities[ent_id]
-        if ent.kind == "country":
-            return ent.id
-    return None
+    left = max(span.sent.start, span.start - _LEFT_REACH)
+    return next((index.country_at[t] for t in range(left, span.end) if t in index.country_at), None)
 
 
 # -- descriptions ------------------------------------------------------------------------------
@@ -205,7 +237,8 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     right = _extend_right(index, title, hi)
     person = _person_after(index, doc, right, hi)
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
-    country = next((e.id for e in evidence if e.kind == "country"), None)
+    country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
+    country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
     role = _role(lex, title, doc[left:right])
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
@@ -289,10 +322,8 @@ def _role(lex: Lexicon, title: SpacySpan, phrase: SpacySpan) -> str | None:
     if portfolios:
         _, s, e = portfolios[0]
         portfolio = lex.section("portfolios").get(norm(phrase.as_doc()[s:e].text))
-        if portfolio and role == "minister":
-            return f"{portfolio} minister"
-        if portfolio and not role.startswith(portfolio):
-            return f"{portfolio} {role}"
+        if portfolio and role in ("minister", "ministry"):  # "ministre ... de la Défense" -> defence minister
+            return portfolio if portfolio.endswith(role) else f"{portfolio} {role}"
     return role
 
 
