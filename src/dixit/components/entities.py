@@ -110,6 +110,9 @@ def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title
             if not len(ent):
                 continue
         trimmed, gender = _trim(ent, lex, title_tokens if kind == "person" else set())
+        if trimmed is not None and len(trimmed) == 1 and trimmed[0].pos_ not in ("PROPN", "X") \
+                and (trimmed[0].is_sent_start or not trimmed[0].text[:1].isupper()):
+            continue  # "Membre", "Pourparlers": a capitalised common noun, not a name
         if kind and trimmed is not None:
             meaning.setdefault((trimmed.start, trimmed.end), (None, kind))
             if gender:
@@ -180,7 +183,20 @@ def _add_candidate(index: ActorIndex, lex: Lexicon, span: SpacySpan, hit: Hit | 
         name = known.id if known else canonical.get(fold(span.text), span.text)
         return index.add(Entity(name, name, "person", known.country if known else None,
                                 known.role if known else None), start, end)
+    if kind == "document":  # "l'accord de paix de Dayton": the document's name starts at its cue word
+        span = _with_cue(span, lex)
+        start = span.start_char
     return index.add(Entity(span.text, span.text, kind, _country_near(index, span)), start, end)
+
+
+def _with_cue(span: SpacySpan, lex: Lexicon) -> SpacySpan:
+    doc, start = span.doc, span.start
+    for i in range(start - 1, max(span.sent.start, start - _CUE_REACH) - 1, -1):
+        if lex.cue_kind(doc[i].text) == "document":
+            return doc[i:span.end]
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            break
+    return span
 
 
 def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
@@ -235,7 +251,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     hi = limit.end if limit is not None else title.sent.end
     left = _extend_left(index, title, lo)
     right = _extend_right(index, title, hi)
-    person = _person_after(index, doc, right, hi)
+    person = _person_after(index, doc, right, hi) if title.label_ == "title" else None
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
@@ -246,7 +262,10 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None:
             return None
-        return index.add(index.entities[country], start, end) if start < end else index.entities[country]
+        state = index.known(country)
+        if state is None or start >= end:
+            return state
+        return index.add(state, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if person is not None:
         ent = person
         if role and not roles_match(role, ent.role):
@@ -283,9 +302,17 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
     doc = title.doc
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
-        tok = doc[right]
+        tok, prev = doc[right], doc[right - 1]
         if tok.pos_ in _STOP_POS or tok.is_punct or _starts_person(index, tok):
             break
+        # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
+        if tok.pos_ == "DET" and prev.pos_ != "ADP":
+            break
+        if tok.pos_ == "NOUN" and prev.pos_ not in ("ADP", "DET") and prev.i >= title.end:
+            break
+        if tok.pos_ == "PROPN" and right not in index.country_at and not index._inside(tok.idx, tok.idx + len(tok)) \
+                and prev.pos_ not in ("ADP", "DET"):
+            break  # a name, not a word of the description ("le Premier ministre par intérim | Phumtham X")
         right += 1
     while right > title.end and (doc[right - 1].pos_ in ("DET", "ADP") or doc[right - 1].lower_ in
                                  index.lexicon.determiners):
@@ -294,11 +321,30 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
 
 
 def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | None:
-    """The person named right after a title, possibly after a comma ("le porte-parole, X")."""
+    """The person named right after a title, possibly after a comma ("le porte-parole, X").
+
+    Capitalised words right after a title are a name even where NER missed or mislabelled them:
+    they become a person, absorbing the entity NER made of a part of them.
+    """
     i = right + 1 if right < hi and doc[right].text == "," else right
     if i >= hi:
         return None
-    return _starts_person(index, doc[i])
+    person = _starts_person(index, doc[i])
+    if person is not None:
+        return person
+    j = i
+    while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in index.country_at:
+        j += 1
+    if j - i < 2:
+        return None  # one capitalised word may be a place or a body; two or more make a name
+    name = doc[i:j].text
+    wrong = {index.entities[m[2]].id for m in index._inside(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))}
+    if any(index.entities[w].kind in ("country", "person", "bloc") for w in wrong):
+        return None
+    person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    for w in wrong:
+        index.absorb(index.entities[w], person)
+    return person
 
 
 def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:
