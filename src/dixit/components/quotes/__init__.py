@@ -49,6 +49,7 @@ class VerbCue:
     lemma: str
     speaker: Token | None = None
     inverted: bool = False
+    comma: int = -1  # the comma (or closing mark) ending the clause of an inverted cue
 
 
 @dataclass
@@ -169,8 +170,11 @@ class _Finder:
         v = cue.token
         skip = {c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ == "expl:subj"}
         subj = next((c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i), None)
-        if subj is not None:
+        # "CLAIM, X said": a subject between comma and verb, unless the parser took it from the claim
+        if subj is not None and not any(t.text in ",«»“”\"" for t in subj.subtree):
             skip |= {t.i for t in subj.subtree}
+        if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
+            return None  # "CLAIM, gets warned back": the passive reports nothing
         first = min([v.i, *skip])
         comma = left_comma(self.doc, v, first, skip)
         if comma is None or comma - sent.start < 2 or comma < sent.start:
@@ -178,7 +182,7 @@ class _Finder:
         before = self.doc[sent.start : comma]
         if not any(t.pos_ in ("VERB", "AUX") or t.text in self.data.openers for t in before):
             return None  # "Selon KCNA, Kim a salué ...": a phrase, not a statement
-        cue.inverted = True
+        cue.inverted, cue.comma = True, comma
         end = comma + 1 if self.doc[comma].text != "," else comma
         return sent.start, end
 
@@ -190,7 +194,10 @@ class _Finder:
         if clitic is not None:
             return clitic
         if cue.inverted:
-            return speaker_after(v, cue.last, self.data) or subject_of(v, self.data)
+            left = [c for c in v.children if c.dep_.startswith("nsubj") and cue.comma < c.i < v.i]
+            if left:  # "CLAIM, X said"
+                return max(left, key=lambda c: c.i)
+            return speaker_after(v, cue.last, self.data, cue.lemma in self.data.addressee) or subject_of(v, self.data)
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
@@ -282,7 +289,7 @@ class _Finder:
             return False
         ent = self.ctx.actors.at(s, e)
         # the actor must be what the side says, not a name inside a topic ("Accord Ethiopie-Somaliland")
-        if ent is None or not any(s <= m.start and m.end <= e and 2 * (m.end - m.start) >= e - s for m in ent.mentions):
+        if ent is None or not any(s <= m.start and m.end <= e and 4 * (m.end - m.start) >= 3 * (e - s) for m in ent.mentions):
             return False
         start, end = trim(self.text, *claim)
         if end - start < 10:

@@ -59,12 +59,17 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     """The subject of a reporting verb, climbing from a participle to the verb it hangs on."""
     # the parser sometimes hangs the subject on the auxiliary ("Peskov a en outre déclaré")
     holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    for child in (c for h in holders for c in h.children):
-        dep = child.dep_
-        if (dep.startswith("nsubj") and not dep.endswith("pass")) or dep == "expl:subj":
-            if fold(child.text) in data.relatives and verb.head is not verb:
-                return verb.head
-            return child
+    subjects = [
+        c
+        for h in holders
+        for c in h.children
+        if (c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj"
+    ]
+    if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if fold(child.text) in data.relatives and verb.head is not verb:
+            return verb.head
+        return child
     if depth >= 3 or verb.head is verb:
         return None
     head = verb.head
@@ -74,7 +79,7 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     return subject_of(verb.head, data, depth + 1)
 
 
-def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
+def speaker_after(verb: Token, last: int, data: QuoteData, told: bool = False) -> Token | None:
     """In "..., a insisté le dirigeant du pays", the noun phrase after the verb.
 
     The parser often calls it an object; a prepositional phrase ("à la presse") or a time
@@ -88,6 +93,7 @@ def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
         and fold(c.lemma_) not in data.not_speakers
         and c.text != "-t"
         and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
+        and not (told and c.dep_ in ("obj", "dobj", "dative", "iobj"))  # "told reporters"
     ]
     pronoun = next((c for c in found if fold(c.text) in data.pronouns), None)
     if pronoun is not None:
