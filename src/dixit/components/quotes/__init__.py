@@ -289,7 +289,10 @@ class _Finder:
             return False
         ent = self.ctx.actors.at(s, e)
         # the actor must be what the side says, not a name inside a topic ("Accord Ethiopie-Somaliland")
-        if ent is None or not any(s <= m.start and m.end <= e and 4 * (m.end - m.start) >= 3 * (e - s) for m in ent.mentions):
+        covers = ent is not None and any(
+            s <= m.start and m.end <= e and 4 * (m.end - m.start) >= 3 * (e - s) for m in ent.mentions
+        )
+        if not covers:
             return False
         start, end = trim(self.text, *claim)
         if end - start < 10:
