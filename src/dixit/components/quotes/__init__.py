@@ -206,7 +206,10 @@ class _Finder:
         start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
         inner = [m for m in self.marks if start <= m.open and m.close <= end + 1]
         big = max(inner, key=lambda m: m.end - m.start, default=None)
-        if big is not None and (big.end - big.start) >= _DIRECT_SHARE * (end - start):
+        if big is not None and (
+            (big.end - big.start) >= _DIRECT_SHARE * (end - start)
+            or not any(c.isalnum() for c in self.text[start : big.open] + self.text[big.close + 1 : end])
+        ):
             kind, start, end = "direct", big.start, big.end
         else:
             kind = "mixed" if inner else "indirect"
