@@ -140,9 +140,9 @@ class _Finder:
             return None
         end = obj.right_edge.i + 1
         for child in v.children:
-            if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.infinitive_markers:
+            if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
-        has_de = any(fold(t.text) in self.data.infinitive_markers for t in self.doc[obj.i : end])
+        has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
         return (obj.left_edge.i, min(end, sent.end)) if has_de else None
 
     def ccomp_clause(self, v: Token, last: int) -> tuple[int, int] | None:
@@ -319,15 +319,29 @@ class _Finder:
             if cue is not None:
                 f = Found(m.start, m.end, "direct", _cue_of(self.doc, cue), cue.speaker, sent=k_open)
             elif self.fills_sentences(m, k_open, k_close):
-                before = [f for f in self.found if f.end <= m.open and m.open - f.end < _CONTINUATION_REACH]
-                if not before:
+                f = self.continuation(m, k_open)
+                if f is None:
                     continue
-                prev = max(before, key=lambda f: f.end)
-                f = Found(m.start, m.end, "direct", prev.cue, None, follows=prev, sent=k_open)
             else:
                 continue
             self.found.append(f)
             taken.append(f)
+        for f in self.found:  # a paragraph left open is continued by the quote after it
+            if f.follows is None and f.cue is None and f.kind == "direct":
+                after = [g for g in self.found if g.start >= f.end and g.cue is not None]
+                f.follows = min(after, key=lambda g: g.start, default=None)
+                f.cue = f.follows.cue if f.follows else None
+        self.found = [f for f in self.found if f.cue is not None]
+
+    def continuation(self, m: Marked, k: int) -> Found | None:
+        """A quotation with no cue of its own: it takes the cue of the quote it continues."""
+        if m.open_end:  # "“Para 1 ...\n“Para 2 ...,” he said.": the cue comes later
+            return Found(m.start, m.end, "direct", None, sent=k)
+        before = [f for f in self.found if f.end <= m.open and m.open - f.end < _CONTINUATION_REACH]
+        if not before:
+            return None
+        prev = max(before, key=lambda f: f.end)
+        return Found(m.start, m.end, "direct", prev.cue, None, follows=prev, sent=k)
 
     def nearest_cue(self, m: Marked, k_open: int, k_close: int) -> VerbCue | None:
         lo, hi = self.sents[k_open].start, self.sents[k_close].end
@@ -405,15 +419,24 @@ def _cue_of(doc: Doc, cue: VerbCue) -> Cue:
     return Cue(cue.token.idx, _end_char(doc, cue.last), cue.lemma)
 
 
+def _depth(f: Found) -> int:
+    depth = 0
+    while f.follows is not None and depth < 10:
+        f, depth = f.follows, depth + 1
+    return depth
+
+
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
     resolver = Resolver(ctx, data)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    # continuations take their speaker once the quote they continue has one
+    for f in sorted(found, key=lambda f: _depth(f)):
+        resolver.speaker(f)
     for f in found:
         if (f.start, f.end) in seen:
             continue
         seen.add((f.start, f.end))
-        resolver.speaker(f)
         text = ctx.text[f.start : f.end]
         out.append(
             Quote(
