@@ -28,7 +28,7 @@ def check(art: Article, q: Quote, text: str, kind: str, cue: str, speaker: str) 
 
 
 def test_pairs_french_and_english_marks():
-    text = "Il a dit « oui » puis “non” et \"peut-être\"."
+    text = 'Il a dit « oui » puis “non” et "peut-être".'
     found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»", "“": "”", '"': '"'})]
     assert found == ["oui", "non", "peut-être"]
 

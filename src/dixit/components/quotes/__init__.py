@@ -156,14 +156,16 @@ class _Finder:
         objects = [
             t
             for t in self.doc[cue.last + 1 : min(cue.last + _CUE_REACH, sent.end)]
-            if t.head.i in heads and t.pos_ in NOMINAL and t.dep_ not in ("nsubj", "expl:subj")
+            if t.head.i in heads
+            and t.pos_ in NOMINAL
+            and t.dep_ not in ("nsubj", "expl:subj")
             and fold(t.lemma_) not in self.data.not_speakers
         ]
         for tok in sorted(objects, key=lambda t: (t.dep_ not in ("obj", "dobj"), t.i)):
-                start = tok.left_edge.i
-                while start < tok.i and self.doc[start].pos_ == "ADP":
-                    start += 1
-                return start, tok.right_edge.i + 1
+            start = tok.left_edge.i
+            while start < tok.i and self.doc[start].pos_ == "ADP":
+                start += 1
+            return start, tok.right_edge.i + 1
         return None
 
     def inverted_clause(self, cue: VerbCue, sent: Span) -> tuple[int, int] | None:
@@ -171,7 +173,7 @@ class _Finder:
         skip = {c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ == "expl:subj"}
         subj = next((c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i), None)
         # "CLAIM, X said": a subject between comma and verb, unless the parser took it from the claim
-        if subj is not None and not any(t.text in ",«»“”\"" for t in subj.subtree):
+        if subj is not None and not any(t.text in ',«»“”"' for t in subj.subtree):
             skip |= {t.i for t in subj.subtree}
         if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
             return None  # "CLAIM, gets warned back": the passive reports nothing

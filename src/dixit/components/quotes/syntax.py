@@ -13,7 +13,17 @@ from dixit.components.quotes.data import QuoteData, fold
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Dependents after an inverted cue that may be its subject, the likeliest first.
 _RIGHT_SPEAKER = (
-    "nsubj", "expl:subj", "obj", "dobj", "appos", "nmod", "obl:agent", "obl", "obl:mod", "obl:arg", "attr"
+    "nsubj",
+    "expl:subj",
+    "obj",
+    "dobj",
+    "appos",
+    "nmod",
+    "obl:agent",
+    "obl",
+    "obl:mod",
+    "obl:arg",
+    "attr",
 )
 # Dependents that end a speaker's noun phrase ("Peskov, lors d'une conférence de presse").
 _CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "obl", "obl:mod", "advmod"}
@@ -98,9 +108,7 @@ def speaker_after(verb: Token, last: int, data: QuoteData, told: bool = False) -
     pronoun = next((c for c in found if fold(c.text) in data.pronouns), None)
     if pronoun is not None:
         return pronoun
-    ranked = sorted(
-        (c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i)
-    )
+    ranked = sorted((c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i))
     if ranked and ranked[0].dep_.startswith("nsubj"):
         return ranked[0]
     return named_after(verb.doc, last, data) or (ranked[0] if ranked else None)
