@@ -53,10 +53,10 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
-    if tok.dep_ in rules.deps("adverbial_clause") and tok.morph.get("VerbForm") and tok.head.i != tok.i:
-        # "..., accusant X de...": a participle or gerund shares the subject of its clause.
-        if set(tok.morph.get("VerbForm")) & {"Part", "Ger"}:
-            return subject(tok.head, rules, depth + 1)
+    # "..., accusant X de...": a participle or gerund shares the subject of its clause.
+    participle = bool(set(tok.morph.get("VerbForm")) & {"Part", "Ger"})
+    if tok.dep_ in rules.deps("adverbial_clause") and participle and tok.head.i != tok.i:
+        return subject(tok.head, rules, depth + 1)
     return []
 
 
@@ -143,17 +143,20 @@ class Resolver:
             if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)
             return self.actors.resolve_pronoun(tok)
-        start, end = self.core(tok)
-        return self.actors.at(start, end)
+        first, last = self._core_tokens(tok)
+        return self.actors.resolve_span(tok.doc[first:last + 1])
 
-    def core(self, tok: Token) -> tuple[int, int]:
-        """Character range of a noun phrase without its clauses and coordinated parts."""
+    def _core_tokens(self, tok: Token) -> tuple[int, int]:
+        """First and last token of a noun phrase without its clauses and coordinated parts."""
         tokens = [tok]
         stack = [c for c in tok.children if c.dep_ not in self._skip]
         while stack:
             t = stack.pop()
             tokens.append(t)
             stack.extend(c for c in t.children if c.dep_ not in self._skip)
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t) for t in tokens)
-        return start, end
+        return min(t.i for t in tokens), max(t.i for t in tokens)
+
+    def core(self, tok: Token) -> tuple[int, int]:
+        """Character range of the noun phrase `tok` heads (see `_core_tokens`)."""
+        first, last = self._core_tokens(tok)
+        return tok.doc[first].idx, tok.doc[last].idx + len(tok.doc[last])
