@@ -125,7 +125,7 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         if source is None and not (target is None and is_denial(tok, rules)):
             continue
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
-        if _apply_status(ctx, event, tok, rules, frame, verbal):
+        if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             out.append(Found(event, tok, rule))
     return out
 
@@ -149,13 +149,14 @@ def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, i
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _apply_status(ctx: Context, event: Event, tok: Token, rules: Rules, frame: Frame | None, verbal: bool) -> bool:
+def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
+                  verbal: bool) -> bool:
     """Set status, claimants and deniers; False when the clause states no event at all."""
     mood = modality(tok, rules, reported=frame is not None) if verbal else None
     if mood == "negated" and is_denial(tok, rules):
         return False  # "n'a pas démenti" denies nothing
     if mood == "intent":
-        event.type = rules.intent.get(event.type, event.type)
+        event.type = rule.intent or rules.intent.get(event.type, event.type)
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)

@@ -49,7 +49,11 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in rules.deps("subject")]
     if found or depth > 4:
         return found
-    if tok.dep_ in rules.deps("control") | {rules.syntax.get("coordination", "conj")} and tok.head.i != tok.i:
+    if tok.dep_ in rules.deps("control") and tok.head.i != tok.i:
+        # Object control: "accuse l'Iran d'avoir attaqué", "urged Russia to withdraw".
+        objects = [c for c in tok.head.children if c.dep_ in rules.deps("object")]
+        return objects or subject(tok.head, rules, depth + 1)
+    if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]

@@ -23,6 +23,7 @@ class Trigger:
     governed_by: frozenset[str] = frozenset()  # the noun counts only as object of these verbs
     symmetric: bool = False
     target_preps: frozenset[str] = frozenset()  # prepositions that add to the language's target ones
+    intent: str | None = None  # the type of the act announced for later, when not plover.toml's [intent]
 
 
 @dataclass
@@ -61,6 +62,7 @@ def _triggers(rows: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 governed_by=frozenset(row.get("governed_by", [])),
                 symmetric=bool(row.get("symmetric", False)),
                 target_preps=frozenset(row.get("target_preps", [])),
+                intent=row.get("intent"),
             )
             out.setdefault(words[0], []).append(trig)
     return out
