@@ -108,7 +108,7 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
     targets = _actors(args.targets, resolver) or _actors(args.fallback_targets, resolver)
     # A place is only the target of force used on it; other acts address people.
     targets = [t for t in targets if t not in sources and (t.kind != "location" or rule.type in _ON_PLACES)]
-    if rule.symmetric and not targets and len(sources) >= 2:  # "X et Y ont signé"
+    if rule.symmetric and args.joint and not targets and len(sources) >= 2:  # "X et Y ont signé"
         sources, targets = sources[:1], sources[1:2]
     if rule.symmetric and not sources and len(targets) >= 2:  # "une rencontre entre X et Y"
         sources, targets = targets[:1], targets[1:2]
@@ -119,6 +119,7 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
 def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: Resolver) -> list[Found]:
     verbal = tok.pos_ in ("VERB", "AUX")
     args = verb_arguments(tok, rule, rules) if verbal else noun_arguments(tok, rule, rules)
+    _drop_outlet(ctx, args)
     frame = frame_of(ctx, tok, rules, resolver)
     out = []
     for source, target in _pairs(args, rule, resolver):
@@ -128,6 +129,16 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             out.append(Found(event, tok, rule))
     return out
+
+
+def _drop_outlet(ctx: Context, args: Arguments) -> None:
+    """The outlet after the title's last dash ("... — La Presse") is not part of the title's clause."""
+    first_line = ctx.text.split("\n", 1)[0]
+    cut = first_line.rfind(" — ")
+    if cut < 0 or "\n" not in ctx.text:
+        return
+    for name in ("sources", "targets", "fallback_sources", "fallback_targets"):
+        setattr(args, name, [t for t in getattr(args, name) if not cut <= t.idx < len(first_line)])
 
 
 def _event(ctx: Context, tok: Token, rule: Trigger, rules: Rules, source: Entity | None,
@@ -160,6 +171,9 @@ def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: 
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)
+    elif mood == "negated" and event.type in rules.negated:
+        event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
+        event.intensity = rules.intensity(event.type, None)
     elif mood in ("negated", "possible"):
         event.status = "hypothetical"
     if frame is None:

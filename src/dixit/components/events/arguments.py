@@ -26,6 +26,7 @@ class Arguments:
     targets: list[Token] = field(default_factory=list)
     fallback_sources: list[Token] = field(default_factory=list)  # used when `sources` names no actor
     fallback_targets: list[Token] = field(default_factory=list)  # used when `targets` names no actor
+    joint: bool = False  # sources are coordinated subjects that may act on each other ("X et Y ont signé")
 
 
 def prep_phrases(tok: Token, rules: Rules) -> Iterator[tuple[str, Token]]:
@@ -77,10 +78,12 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             args.targets = [tok.head]  # "les diplomates expulsés par X"
         args.sources = [n for p, n in prep_phrases(tok, rules) if p in rules.deps("agent_preps")]
     else:
-        args.sources = subject(tok, rules)
-        args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
+        args.sources, args.joint = subject(tok, rules), True
+        if not trig.theme_object:
+            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
-    args.fallback_targets = [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
+    args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
     return args
 
 
@@ -97,10 +100,12 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             (args.targets if has_agent else args.sources).append(noun)
         elif prep in targets_by_prep:
             args.targets.append(noun)
-    # Demonyms and possessives name the actor: "les frappes russes", "its decision".
-    args.sources += [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
+    # Demonyms and possessives name the actor when no complement does: "les frappes russes".
+    if not args.sources:
+        args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
-    if tok.dep_ in rules.deps("object"):  # "a remis une protestation à X": the verb's addressee
+    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
+        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
         args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
     return args
 
