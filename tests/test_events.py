@@ -93,7 +93,7 @@ def find(article: Article, type_: str, source: str | None = None, target: str | 
 # --- coding rules ------------------------------------------------------------------------
 
 def test_meeting_is_consult_coded_on_states_with_date_and_place():
-    art = run("Emmanuel Macron a rencontré vendredi à Berlin Olaf Scholz.", published="2024-03-09")
+    art = run("Emmanuel Macron a rencontré Olaf Scholz vendredi à Berlin.", published="2024-03-09")
     ev = find(art, "CONSULT", "FRA", "DEU")
     assert ev.source_actor == "Emmanuel Macron" and ev.target_actor == "Olaf Scholz"
     assert (ev.date, ev.date_precision, ev.location) == ("2024-03-08", "day", "Berlin")

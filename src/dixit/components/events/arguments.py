@@ -84,6 +84,9 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
     args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
     args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
+        for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
+            args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
     return args
 
 
@@ -153,7 +156,16 @@ class Resolver:
                 return self.entity(tok.head.head)
             return self.actors.resolve_pronoun(tok)
         first, last = self._core_tokens(tok)
+        ent = self._named_entity(tok)
+        if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
+            first, last = min(first, ent.start), max(last, ent.end - 1)
         return self.actors.resolve_span(tok.doc[first:last + 1])
+
+    @staticmethod
+    def _named_entity(tok: Token):
+        if tok.ent_iob_ in ("", "O"):
+            return None
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
     def _core_tokens(self, tok: Token) -> tuple[int, int]:
         """First and last token of a noun phrase without its clauses and coordinated parts."""
