@@ -103,6 +103,11 @@ def test_dyad_series(store):
     assert dec["material_conflict"] == 1 and dec["intensity"] == -8.0 and dec["a_to_b"] == 0
     days = Q.dyad(store, "PRK", "RUS", by="day", statuses=None)
     assert [r["period"] for r in days] == ["2024-11-01", "2024-11-02", "2024-12-15"]
+    store.query("UPDATE articles SET published = NULL")  # read-write here; the CLI opens read-only
+    store.query("UPDATE events SET event_date = NULL WHERE type = 'ASSAULT'")
+    undated = Q.dyad(store, "PRK", "RUS")
+    assert [(r["period"], r["events"]) for r in undated] == [("2024-11", 1), (None, 1)]
+    assert [r["period"] for r in Q.dyad(store, "PRK", "RUS", undated=False)] == ["2024-11"]
     with pytest.raises(ValueError):
         Q.dyad(store, "PRK", "RUS", by="decade")
 

@@ -263,13 +263,16 @@ def dyad(
     b: str,
     by: str = "month",
     statuses: Iterable[str] | None = DYAD_STATUSES,
+    undated: bool = True,
 ) -> list[dict[str, Any]]:
     """The cooperation–conflict series between two actors, both directions, one row per period.
 
     Each row: `period`, `events`, `a_to_b`, `b_to_a`, counts per PLOVER quad class
     (`verbal_cooperation`, `material_cooperation`, `verbal_conflict`, `material_conflict`)
     and `intensity` (the sum of the events' intensities; an event without one counts the
-    base intensity of its type). Periods without events are not listed.
+    base intensity of its type). Periods without events are not listed. Events with no date
+    at all (none of their own, no publication date) make a last row whose `period` is None,
+    unless `undated` is False: they are not lost, only not placed in time.
     """
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -296,7 +299,8 @@ def dyad(
         f"count(*) FILTER (WHERE d.ab) AS a_to_b, count(*) FILTER (WHERE d.ba) AS b_to_a, {quad_cols}, "
         f"round(sum(coalesce(d.intensity, p.base, 0)), 3) AS intensity "
         f"FROM d LEFT JOIN p ON upper(d.type) = p.type "
-        f"WHERE (d.ab OR d.ba) AND d.event_date IS NOT NULL GROUP BY period ORDER BY period"
+        f"WHERE (d.ab OR d.ba) {'' if undated else 'AND d.event_date IS NOT NULL'} "
+        "GROUP BY period ORDER BY period NULLS LAST"
     )
     params = (
         type_params
