@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,11 +103,15 @@ class Ingest:
     def run(self, items: Iterable[SourceItem | InputError]) -> IngestStats:
         start = time.monotonic()
         chunks = self._chunks(items)
-        if self.jobs == 1:
-            for chunk in chunks:
-                self._take(analyse_chunk(chunk))
-        else:
-            self._run_parallel(chunks)
+        try:
+            if self.jobs == 1:
+                for chunk in chunks:
+                    self._take(analyse_chunk(chunk))
+            else:
+                self._run_parallel(chunks)
+        except (KeyboardInterrupt, BrokenProcessPool):
+            self._flush()  # keep what was analysed; a re-run does the rest
+            raise
         self._flush()
         self.stats.seconds = time.monotonic() - start
         return self.stats
