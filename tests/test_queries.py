@@ -203,3 +203,36 @@ def test_shipped_alias_tables_unify_languages(tmp_path):
         assert len(Q.quotes(st, speaker="Putin")) == 1
     finally:
         st.close()
+
+
+def test_query_commands_formats(store, tmp_path):
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from dixit.cli import main
+
+    db = store.path
+    store.close()  # the commands open the file read-only themselves
+    run = CliRunner()
+
+    def ok(*args: str) -> str:
+        result = run.invoke(main, [*args, "--db", db])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    rows = list(csv.DictReader(io.StringIO(ok("quotes", "--speaker", "Poutine", "--format", "csv"))))
+    assert [(r["speaker_name"], r["outlet"], r["published"]) for r in rows] == [
+        ("Vladimir Poutine", "Journal A", "2024-11-02")]
+    events = [json.loads(line) for line in ok("events", "--type", "ASSAULT", "--format", "jsonl").splitlines()]
+    assert [(e["source_id"], e["claimed_by"]) for e in events] == [("RUS", ["KCNA"])]
+    table = ok("dyad", "PRK", "RUS", "--by", "year")
+    assert table.splitlines()[0].split()[:2] == ["period", "events"] and "2024" in table
+    assert "Kim Jong-un" in ok("actors", "--kind", "person")
+    assert ok("errors").strip() == "(no rows)"
+    out = tmp_path / "exported"
+    assert "quotes.parquet" in ok("export", str(out))
+    missing = run.invoke(main, ["quotes", "--db", str(tmp_path / "nope.duckdb")])
+    assert missing.exit_code == 2 and "no store" in missing.output
