@@ -130,7 +130,8 @@ def create_app(store: Store) -> FastAPI:
     def api_stats() -> dict[str, int]:
         return data.stats(db)
 
-    @app.get("/api/articles", tags=["api"], summary="Articles matching words, outlet, language, dates")
+    @app.get("/api/articles", tags=["api"],
+             summary="Articles matching words (title or text), outlet (exact), language, publication dates")
     def api_articles(q: Text = None, outlet: Text = None, language: Language = None,
                      date_from: date | None = None, date_to: date | None = None,
                      limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
@@ -209,9 +210,8 @@ def create_app(store: Store) -> FastAPI:
                               limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         args = {"q": q or "", "outlet": outlet or "", "language": language or "",
                 "date_from": date_from or "", "date_to": date_to or ""}
-        return page(request, "articles.html", found=found, args=args, page_no=page_no,
-                    pages=max(1, -(-found["total"] // PAGE_SIZE)), outlets=data.outlets(db),
-                    languages=data.languages(db), stats=data.stats(db))
+        return page(request, "articles.html", found=found, args=args, page_no=page_no, has_next=found["has_next"],
+                    outlets=data.outlets(db), languages=data.languages(db), stats=data.stats(db))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
@@ -229,7 +229,7 @@ def create_app(store: Store) -> FastAPI:
     def actors_page(request: Request, q: Text = None, kind: Text = None, page_no: Page = 1):
         found = data.actors(db, q=q, kind=kind or None, limit=PAGE_SIZE * 2, offset=(page_no - 1) * PAGE_SIZE * 2)
         return page(request, "actors.html", found=found, args={"q": q or "", "kind": kind or ""}, page_no=page_no,
-                    pages=max(1, -(-found["total"] // (PAGE_SIZE * 2))))
+                    has_next=found["total"] > page_no * PAGE_SIZE * 2)
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor_id: str):
@@ -238,10 +238,7 @@ def create_app(store: Store) -> FastAPI:
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: Text = None, b: Text = None, interval: FormInterval = "month"):
         interval = interval or "month"
-        found = None
-        if a and b:
-            ids = [data.resolve_actor(db, x) or x for x in (a, b)]
-            found = data.dyad(db, ids[0], ids[1], interval=interval)
+        found = data.dyad(db, a, b, interval=interval) if a and b else None
         return page(request, "dyad.html", found=found, args={"a": a or "", "b": b or "", "interval": interval},
                     groups=data.group_by(found["events"], "period") if found else {})
 

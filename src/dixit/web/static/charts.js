@@ -28,7 +28,8 @@ function drawDyad(el) {
     // Conflict counts below the line, cooperation above: the cooperation–conflict balance.
     var values = found.series.map(function (s) {
       var conflict = s.quad.indexOf("conflict") >= 0;
-      return { period: s.period, quad: s.quad, direction: s.direction, n: s.n, signed: conflict ? -s.n : s.n };
+      return { period: s.period, quad: s.quad, n: s.n, signed: conflict ? -s.n : s.n,
+               a_to_b: s.a_to_b, b_to_a: s.b_to_a };
     });
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -41,7 +42,9 @@ function drawDyad(el) {
         color: { field: "quad", type: "nominal", title: "PLOVER quad class",
                  scale: { domain: QUADS, range: QUAD_COLOURS } },
         tooltip: [{ field: "period", type: "temporal", title: found.interval }, { field: "quad" },
-                  { field: "direction" }, { field: "n", aggregate: "sum", title: "events" }]
+                  { field: "n", aggregate: "sum", title: "events" },
+                  { field: "a_to_b", aggregate: "max", title: found.a + " → " + found.b + " (period)" },
+                  { field: "b_to_a", aggregate: "max", title: found.b + " → " + found.a + " (period)" }]
       }
     };
     return vegaEmbed(el, spec, EMBED).then(function (result) {
