@@ -34,6 +34,7 @@ function drawDyad(el) {
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 260, data: { values: values },
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, cursor: "pointer" },
       encoding: {
         x: { field: "period", type: "temporal", timeUnit: found.interval === "week" ? "yearweek" : "yearmonth",
@@ -81,6 +82,7 @@ function drawSaid(el) {
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 120, data: { values: actor.said_per_month },
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, color: "#4a6fa5", width: { band: 0.6 } },
       encoding: {
         x: { field: "period", type: "ordinal", timeUnit: "yearmonth", title: "month" },
