@@ -125,6 +125,11 @@ def test_api_answers(client):
     assert [e["type"] for e in client.get("/api/actors/BOR").json()["undergone"]] == ["SUPPORT"]
 
 
+def test_actor_ids_with_a_slash(client):
+    assert client.get("/api/actors/North/South Commission").json()["kind"] == "organization"
+    assert "North/South Commission" in client.get("/actors/North/South%20Commission").text
+
+
 def test_dyad_series_per_period_and_quad(client):
     month = client.get("/api/dyad", params={"a": "RUR", "b": "BOR"}).json()
     assert month["series"] == [{"period": "2024-03-01", "quad": "verbal cooperation", "n": 1, "a_to_b": 1,

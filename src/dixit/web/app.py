@@ -147,7 +147,7 @@ def create_app(store: Store) -> FastAPI:
     def api_actors(q: Text = None, kind: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return data.actors(db, q=q, kind=kind, limit=limit, offset=offset)
 
-    @app.get("/api/actors/{actor_id}", tags=["api"], responses=NOT_FOUND,
+    @app.get("/api/actors/{actor_id:path}", tags=["api"], responses=NOT_FOUND,
              summary="One actor: quotes over time, acts, acts undergone, whom they talk about")
     def api_actor(actor_id: str) -> dict[str, Any]:
         return get_actor(actor_id)
@@ -231,7 +231,7 @@ def create_app(store: Store) -> FastAPI:
         return page(request, "actors.html", found=found, args={"q": q or "", "kind": kind or ""}, page_no=page_no,
                     has_next=found["total"] > page_no * PAGE_SIZE * 2)
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor_id: str):
         return page(request, "actor.html", actor=get_actor(actor_id))
 
