@@ -43,13 +43,14 @@ GOOD = {
     "article_id": PACT.id, "actor_id": "RUR", "name": "Ruritania", "a": "RUR", "b": "BOR", "q": "Borduria",
     "outlet": "Daily Test", "language": "en", "date_from": "2024-01-01", "date_to": "2024-12-31", "limit": "5",
     "offset": "0", "kind": "country", "speaker": "Anna Holm", "source": "RUR", "target": "BOR", "type": "SUPPORT",
-    "interval": "week", "min_weight": "1",
+    "interval": "week", "min_weight": "1", "via": "Press Agency", "status": "claimed", "since": "2024-01-01",
+    "until": "2024-12-31",
 }
 BAD = {
     "date_from": "yesterday", "date_to": "2024-13-45", "limit": "0", "offset": "-1", "language": "english!",
     "interval": "century", "min_weight": "zero", "type": "NOT A TYPE", "q": "x" * 500, "outlet": "x" * 500,
     "kind": "k" * 500, "speaker": "s" * 500, "source": "s" * 500, "target": "t" * 500, "a": "", "b": "",
-    "name": "",
+    "name": "", "via": "v" * 500, "status": "rumoured", "since": "2024-1-1", "until": "soon",
 }
 MISSING = {"article_id": "0000000000000000", "actor_id": "Nobody At All"}
 
@@ -117,6 +118,9 @@ def test_api_answers(client):
     said = client.get("/api/quotes", params={"speaker": "RUR"}).json()  # a state finds its officials' words
     assert {q["text"] for q in said} >= {"We stand with Borduria"}
     assert [q["via_names"] for q in said] == [[], ["Press Agency"]]
+    assert [q["text"][:7] for q in client.get("/api/quotes", params={"via": "Press Agency"}).json()] == ["also ac"]
+    claimed = client.get("/api/events", params={"status": "claimed", "since": "2024-04-01"}).json()
+    assert [(e["type"], e["claimed_by"]) for e in claimed] == [("ACCUSE", ["Press Agency"])]
     assert client.get("/api/resolve", params={"name": "ruritania"}).json()["id"] == "RUR"
     actor = client.get("/api/actors/Anna Holm").json()
     assert {t["entity_id"] for t in actor["talks_about"]} == {"BOR", "SYL"}

@@ -42,6 +42,7 @@ Page = Annotated[int, Query(ge=1, le=1_000_000)]
 Interval = Annotated[str, Query(pattern="^(week|month)$")]
 Language = Annotated[str | None, Query(pattern="^[a-z]{2,3}$")]
 EventType = Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$")]
+Status = Annotated[str | None, Query(pattern="^(asserted|claimed|denied|hypothetical)$")]
 # HTML forms send empty fields as "": the pages take them as "not given".
 FormLanguage = Annotated[str | None, Query(pattern="^([a-z]{2,3})?$")]
 FormDate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
@@ -159,14 +160,19 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(404, f"no actor named {name!r}")
         return {"name": name, "id": found}
 
-    @app.get("/api/quotes", tags=["api"], summary="Quotes, by speaker (id or state) and words")
-    def api_quotes(speaker: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> list[dict]:
-        return data.quotes(db, speaker=speaker, q=q, limit=limit, offset=offset)
+    @app.get("/api/quotes", tags=["api"],
+             summary="Quotes by speaker, intermediary (via), words and publication dates, as `dixit quotes`")
+    def api_quotes(speaker: Text = None, q: Text = None, via: Text = None, since: date | None = None,
+                   until: date | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict]:
+        return data.quotes(db, speaker=speaker, q=q, via=via, since=since, until=until, limit=limit, offset=offset)
 
-    @app.get("/api/events", tags=["api"], summary="Events, by source, target and PLOVER type")
-    def api_events(source: Text = None, target: Text = None, type: EventType = None,
+    @app.get("/api/events", tags=["api"],
+             summary="Events by source, target, PLOVER type, status and event dates, as `dixit events`")
+    def api_events(source: Text = None, target: Text = None, type: EventType = None, status: Status = None,
+                   since: date | None = None, until: date | None = None,
                    limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-        return data.events(db, source=source, target=target, type=type, limit=limit, offset=offset)
+        return data.events(db, source=source, target=target, type=type, status=status, since=since, until=until,
+                           limit=limit, offset=offset)
 
     @app.get("/api/dyad", tags=["api"], summary="Events between two actors, counted per period and quad class")
     def api_dyad(a: ActorId, b: ActorId, interval: Interval = "month") -> dict[str, Any]:

@@ -115,16 +115,20 @@ def actors(store: Store, *, q: str | None = None, kind: str | None = None, limit
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, limit: int = 50,
+def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, via: str | None = None,
+           since: date | None = None, until: date | None = None, limit: int = 50,
            offset: int = 0) -> list[dict[str, Any]]:
     """Quotes, newest first (`queries.quotes`); `speaker` is a name or id, a state finds its officials'."""
-    return queries.quotes(store, speaker=speaker, contains=q, limit=limit, offset=offset)
+    return queries.quotes(store, speaker=speaker, contains=q, via=via, since=_iso(since), until=_iso(until),
+                          limit=limit, offset=offset)
 
 
 def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
+           status: str | None = None, since: date | None = None, until: date | None = None,
            limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Events, newest first (`queries.events`), with their PLOVER quad class."""
-    rows = queries.events(store, source=source, target=target, type=type, limit=limit, offset=offset)
+    rows = queries.events(store, source=source, target=target, type=type, status=status, since=_iso(since),
+                          until=_iso(until), limit=limit, offset=offset)
     return [_with_quad(r) for r in rows]
 
 
