@@ -33,3 +33,23 @@ def analyze_en():
     from dixit import analyze
 
     return lambda text, **kw: analyze(text, language="en", **kw)
+
+
+@pytest.fixture(scope="session")
+def dev_analyses(corpus_dir):
+    """Every dev article analysed once per test session: [(path, gold dict or None, Article)].
+
+    Tests that need the whole dev set share this instead of analysing it again.
+    """
+    import json
+
+    from dixit.core import Document, analyze_many
+
+    paths = sorted((corpus_dir / "dev").glob("*.txt"))
+    docs = [Document(p.read_text(encoding="utf-8"), source=str(p)) for p in paths]
+    out = []
+    for p, art in zip(paths, analyze_many(docs), strict=True):
+        gold_path = p.with_name(p.name.removesuffix(".txt") + ".gold.json")
+        gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else None
+        out.append((p, gold, art))
+    return out

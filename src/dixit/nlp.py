@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from dixit.errors import DixitError
 from dixit.lang import get_language
 
 # Closing quotation marks that the French parser tends to start a sentence with.
@@ -57,7 +58,13 @@ _CLOSER_IDS, _ENDER_IDS = _orth_ids(_CLOSERS), _orth_ids(_ENDERS)
 @cache
 def load_pipeline(language: str) -> Language:
     data = get_language(language)
-    nlp = spacy.load(data.spacy_model)
+    try:
+        nlp = spacy.load(data.spacy_model)
+    except OSError as err:  # E050: the package is not installed; dixit never downloads one
+        raise DixitError(
+            f"the spaCy pipeline '{data.spacy_model}' for {data.meta.get('name', language)} is not installed "
+            "(pip install dixit-news installs it with its dependencies)"
+        ) from err
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe("dixit_boundaries", before=before)
