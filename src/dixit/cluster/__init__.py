@@ -56,6 +56,9 @@ class ClusterReport:
         )
         return text + (f"; {len(self.failed)} partitions FAILED" if self.failed else "")
 
+    def __str__(self) -> str:
+        return self.summary()
+
 
 @contextmanager
 def connect(address: str):
