@@ -67,15 +67,22 @@ def analyze_many(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[
             yield _run_components(parsed, d)
 
 
-def analyze_each(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[Article | InputError]:
+def analyze_each(
+    docs: Iterable[Document | InputError], *, batch_size: int = 16
+) -> Iterator[Article | InputError]:
     """Like `analyze_many`, but yields a bad document's InputError in its place and goes on.
 
-    Works through the input in chunks of `batch_size`, so memory stays bounded on any corpus.
+    An InputError given in the input (a file that could not be read) comes out in its place
+    too, so a caller reports every input in order. Works through the input in chunks of
+    `batch_size`, so memory stays bounded on any corpus.
     """
     it = iter(docs)
     while chunk := list(islice(it, batch_size)):
         order: list[Document | InputError] = []
         for d in chunk:
+            if isinstance(d, InputError):
+                order.append(d)
+                continue
             try:
                 order.append(_prepare(d))
             except InputError as err:

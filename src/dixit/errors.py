@@ -17,10 +17,19 @@ class InputError(DixitError):
 
 
 class UnsupportedLanguage(InputError):
+    """A text in a language dixit has no pipeline for: named, with the ones it has."""
+
     def __init__(self, source: str | None, language: str, supported: list[str]):
         self.language = language
-        super().__init__(
-            source,
-            f"language '{language}' is not supported (dixit analyses: {', '.join(sorted(supported))}); "
-            "use --language to override a wrong detection",
-        )
+        self.supported = sorted(supported)
+        listed = ", ".join(_named(code) for code in self.supported)
+        self.short = f"language {_named(language)} is not supported (dixit analyses: {listed})"
+        super().__init__(source, f"{self.short}; use --language to override a wrong detection")
+
+
+def _named(code: str) -> str:
+    """'de' -> "German (de)"; a code lingua does not know stays quoted as given."""
+    from dixit.lang.detect import language_name
+
+    name = language_name(code)
+    return f"{name} ({code})" if name else repr(code)

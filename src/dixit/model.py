@@ -75,6 +75,7 @@ class Quote:
     cue: Cue | None = None
     via: list[str] = field(default_factory=list)  # Entity.ids of intermediaries, nearest first
     addressee: str | None = None  # Entity.id
+    co_speakers: list[str] = field(default_factory=list)  # Entity.ids of the others in "X et Y ont affirmé"
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ import click
 
 from dixit.core import Document, analyze_each
 from dixit.errors import InputError
+from dixit.evaluate.flags import FlagScore, score_flags, summarize_flags
 from dixit.evaluate.gold import ArticleScore, score_article, summarize
 
 
@@ -39,15 +40,19 @@ def command(gold_dir: str, lang: str | None, verbose: bool, as_json: bool, minim
 
     docs = (Document(t.read_text(encoding="utf-8"), source=str(t)) for _, _, t in items)
     scores: list[ArticleScore] = []
+    flag_score = FlagScore()
     for (name, gold, _), art in zip(items, analyze_each(docs), strict=True):
         if isinstance(art, InputError):
             scores.append(ArticleScore(name, len(gold["quotes"]), 0, 0, 0, len(gold["events"]), 0, 0,
                                        error=str(art)))
+            flag_score.add(score_flags(gold, {}))
         else:
             scores.append(score_article(name, gold, art.to_dict()))
-    summary = summarize(scores)
+            flag_score.add(score_flags(gold, art.to_dict()))
+    summary = {**summarize(scores), **summarize_flags(flag_score)}
     if verbose:
         _print_details(scores)
+        _print_flag_details(flag_score)
     if as_json:
         click.echo(json.dumps(summary))
     click.echo(
@@ -55,11 +60,19 @@ def command(gold_dir: str, lang: str | None, verbose: bool, as_json: bool, minim
         f"R {summary['quote_r']:.2f} F1 {summary['quote_f1']:.2f} | attribution F1 {summary['attr_f1']:.2f} "
         f"| events P {summary['event_p']:.2f} R {summary['event_r']:.2f} F1 {summary['event_f1']:.2f}"
     )
+    click.echo(
+        f"flags P {summary['flag_p']:.2f} R {summary['flag_r']:.2f} F1 {summary['flag_f1']:.2f} "
+        f"(sys {summary['flags_sys']}, gold {summary['flags_gold']}; P whatever the kind "
+        f"{summary['flag_p_any_kind']:.2f}) | "
+        + ", ".join(f"{k} {v['p']:.2f}/{v['r']:.2f}" for k, v in summary["flag_kinds"].items())
+    )
     short = []
     for cond in minimums:
         field, _, value = cond.partition("=")
         if field not in summary:
             raise click.BadParameter(f"unknown field {field!r}", param_hint="--min")
+        if not isinstance(summary[field], int | float):
+            raise click.BadParameter(f"{field} is not a number", param_hint="--min")
         if summary[field] < float(value):
             short.append(f"{field} {summary[field]:.2f} < {value}")
     if short:
@@ -80,3 +93,10 @@ def _print_details(scores: list[ArticleScore]) -> None:
             click.echo(f"   speaker: {t!r} gold={want} sys={got}", err=True)
         for t in s.extra:
             click.echo(f"   extra: {t}", err=True)
+
+
+def _print_flag_details(score: FlagScore) -> None:
+    for kind, text in score.missed:
+        click.echo(f"   flag missed: {kind}: {text[:90]!r}", err=True)
+    for kind, text in score.extra:
+        click.echo(f"   flag extra: {kind}: {text[:90]!r}", err=True)

@@ -1,18 +1,38 @@
 """The index that links text to actors, shared by the quotes and events components.
 
-The entities component builds it; later components ask it which actor a span or a pronoun
-names. (Baseline: named-entity spans only; alias tables and coreference come next.)
+The entities component builds it (see entities.py); later components ask it which actor a
+character range (`at`), a noun phrase (`resolve_span`) or a pronoun (`resolve_pronoun`) names.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
+from dixit.components.lexicon import Lexicon, fold
 from dixit.model import Entity, Span
+
+# Roles that name the same office seen from different words ("le dirigeant nord-coréen").
+_LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief"}
+# A plural pronoun stands for a body, a state or a group rather than one person.
+_COLLECTIVE = {"organization", "country", "group", "bloc"}
+# How many earlier mentions a pronoun looks back at, and across how many paragraph breaks.
+_LOOKBACK = 40
+_MAX_PARAGRAPHS = 1
+
+
+def roles_match(wanted: str | None, role: str | None) -> bool:
+    """A description's role fits an actor's: same office, or the general word for it ("ministre")."""
+    if not wanted:
+        return True
+    if not role:
+        return False
+    if wanted == role or (wanted in _LEADERS and role in _LEADERS):
+        return True
+    return role.endswith(wanted) or wanted.endswith(role)
 
 
 @dataclass
@@ -20,32 +40,170 @@ class ActorIndex:
     entities: dict[str, Entity] = field(default_factory=dict)
     # (start, end, entity id), sorted by start
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    doc: Doc | None = None
+    lexicon: Lexicon | None = None
+    # The article's entity list, kept in step with `entities` (new actors found late land there too).
+    ordered: list[Entity] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # entity id -> "Masc" | "Fem"
+    country_at: dict[int, str] = field(default_factory=dict)  # token index -> the state a table word names
 
+    # -- building ----------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:
-        known = self.entities.setdefault(entity.id, entity)
+        known = self.entities.get(entity.id)
+        if known is None:
+            known = self.entities[entity.id] = entity
+            self.ordered.append(entity)
+        known.country = known.country or entity.country
+        known.role = known.role or entity.role
         if Span(start, end) not in known.mentions:
             known.mentions.append(Span(start, end))
-            self._mentions.append((start, end, known.id))
-            self._mentions.sort()
+            known.mentions.sort(key=lambda s: (s.start, s.end))
+            insort(self._mentions, (start, end, known.id))
         return known
 
+    def known(self, actor_id: str) -> Entity | None:
+        """The entity of a table actor (a state by its ISO code), made on first use."""
+        if actor_id in self.entities:
+            return self.entities[actor_id]
+        spec = self.lexicon.specs.get(actor_id) if self.lexicon else None
+        return Entity(spec.id, spec.name, spec.kind, spec.country, spec.role) if spec else None
+
+    def absorb(self, other: Entity, into: Entity) -> None:
+        """Merge an entity NER got wrong ("Wechayachai" as ORG) into the actor it names."""
+        if other.id == into.id or other.id not in self.entities:
+            return
+        del self.entities[other.id]
+        self.ordered[:] = [e for e in self.ordered if e.id != other.id]
+        self._mentions = [m for m in self._mentions if m[2] != other.id]
+        for m in other.mentions:
+            self.add(into, m.start, m.end)
+
+    # -- lookups -----------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Entity | None:
         """The actor with a mention inside [start, end), the longest one first."""
-        i = bisect_right(self._mentions, (end, end, ""))
-        inside = [m for m in self._mentions[:i] if m[0] >= start and m[1] <= end]
+        inside = self._inside(start, end)
         if not inside:
             return None
         s, e, ent = max(inside, key=lambda m: m[1] - m[0])
         return self.entities[ent]
 
+    def _inside(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect_right(self._mentions, (end, end, ""))
+        return [m for m in self._mentions[:i] if m[0] >= start and m[1] <= end]
+
+    def find(self, *, role: str | None, country: str | None, kind: str = "person",
+             before: int | None = None) -> Entity | None:
+        """The actor of that office and state, the one named last before `before` first."""
+        ranked = sorted(self._mentions, key=lambda m: (before is not None and m[0] > before, -m[0]))
+        stateless = None  # "Prime Minister X" with no state said: "the Solomon Islands PM" may be X
+        for _, _, ent_id in ranked:
+            ent = self.entities[ent_id]
+            if ent.kind != kind or not roles_match(role, ent.role):
+                continue
+            if country is None or ent.country == country:
+                return ent
+            if ent.country is None and role is not None and stateless is None:
+                stateless = ent
+        return stateless
+
     def resolve_span(self, span: SpacySpan) -> Entity | None:
-        """The actor a noun phrase names (its head's subtree)."""
-        return self.at(span.start_char, span.end_char)
+        """The actor a noun phrase names: a pronoun's antecedent, a named actor inside it, a description.
+
+        The mention that holds the phrase's head word wins ("le porte-parole du Kremlin" is the
+        spokesperson, not the Kremlin); else the longest one ("les forces ukrainiennes" -> UKR).
+        A description nobody was named by becomes an actor of its own ("un haut responsable américain").
+        """
+        if len(span) == 1 and self.lexicon and span[0].lower_ in self.lexicon.pronouns:
+            return self.resolve_pronoun(span[0])
+        inside = self._inside(span.start_char, span.end_char)
+        root = span.root
+        holding = [m for m in inside if m[0] <= root.idx < m[1]]
+        if holding or inside:
+            s, e, ent = max(holding or inside, key=lambda m: m[1] - m[0])
+            return self.entities[ent]
+        if self.lexicon is None:
+            return None
+        from dixit.components.entities import describe
+
+        return describe(self, span)
 
     def resolve_pronoun(self, token: Token) -> Entity | None:
-        """The actor a pronoun stands for; baseline: the last person named before it."""
-        before = [m for m in self._mentions if m[1] <= token.idx]
-        for _, _, ent in reversed(before):
-            if self.entities[ent].kind == "person":
+        """The actor a personal pronoun stands for.
+
+        Candidates are the actors named before it in the same or the previous paragraph whose
+        kind, gender and number agree; the last one named as a subject wins over a closer one
+        named as an object (news prose keeps its subject: "Kim a reçu Belousov. Il a dit..."),
+        provided it is in the same or the previous sentence.
+        """
+        if self.lexicon is None:
+            return self._last_person(token.idx)
+        agreement = self.lexicon.pronouns.get(token.lower_)
+        if agreement is None:
+            return None
+        gender = agreement.get("gender") or str(token.morph.get("Gender")[0] if token.morph.get("Gender") else "")
+        number = agreement.get("number", "Sing")
+        sent_start = token.sent.start
+        previous_sent = token.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        paragraphs = 0
+        fallback: Entity | None = None
+        i = bisect_right(self._mentions, (token.idx, token.idx, ""))
+        for start, end, ent_id in reversed(self._mentions[max(0, i - _LOOKBACK):i]):
+            if end > token.idx:
+                continue
+            gap = self.doc.text[end:token.idx] if self.doc is not None else ""
+            paragraphs = gap.count("\n")
+            if paragraphs > _MAX_PARAGRAPHS:
+                break
+            ent = self.entities[ent_id]
+            if not self._agrees(ent, gender, number, start, end):
+                continue
+            head = self._head(start, end)
+            if head is None:
+                continue
+            if head.i >= previous_sent and head.dep_.startswith("nsubj"):
+                return ent
+            fallback = fallback or ent
+        return fallback
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _head(self, start: int, end: int) -> Token | None:
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _agrees(self, ent: Entity, gender: str, number: str, start: int, end: int) -> bool:
+        if number == "Plur":
+            return ent.kind in _COLLECTIVE
+        if gender == "Neut":
+            return ent.kind in _COLLECTIVE
+        if ent.kind != "person":
+            # "elle" may stand for "la Russie": a body or state of the pronoun's grammatical gender.
+            head = self._head(start, end)
+            return bool(gender) and ent.kind in _COLLECTIVE and head is not None and self._fem_state(head, gender)
+        known = self.gender.get(ent.id)
+        return not gender or known is None or known == gender
+
+    @staticmethod
+    def _fem_state(head: Token, gender: str) -> bool:
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        marks = (det.morph.get("Gender") if det is not None else []) or head.morph.get("Gender")
+        return gender == "Fem" and "Fem" in marks
+
+    def _last_person(self, before: int) -> Entity | None:
+        for s, _, ent in reversed(self._mentions):
+            if s < before and self.entities[ent].kind == "person":
                 return self.entities[ent]
         return None
+
+    def person_named(self, text: str) -> Entity | None:
+        """A person of this article whose name has `text` as one of its parts ("Belousov")."""
+        key = fold(text)
+        if not key:
+            return None
+        found = {e.id for e in self.entities.values() if e.kind == "person" and key in _parts(e)}
+        return self.entities[found.pop()] if len(found) == 1 else None
+
+
+def _parts(ent: Entity) -> set[str]:
+    return {fold(p) for p in ent.name.replace("-", " ").split() if len(fold(p)) > 1} | {fold(ent.name)}

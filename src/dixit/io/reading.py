@@ -1,13 +1,16 @@
-"""Turn a file (or standard input) into a `Document`, or a clear `InputError`.
+"""Turn files, folders or standard input into `Document`s, or clear `InputError`s.
 
-Checks, in order: size limit, empty, binary, encoding (UTF-8, else detected and named),
-HTML (the article is extracted with trafilatura). The text returned is what gets analysed.
+Checks, in order: the path exists, size limit, empty, binary, encoding (UTF-8, else detected
+with charset-normalizer and named in a note), HTML (the article is extracted with trafilatura;
+a page with no article is an error). The text returned is what gets analysed; the pure core
+(`dixit.core`) never touches a file.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +18,29 @@ from dixit.core import Document
 from dixit.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: far above any news article, below what would exhaust memory
+# An extracted HTML body shorter than this is navigation or a teaser, not an article.
+MIN_ARTICLE_CHARS = 200
+# What a folder contributes: text and HTML files, found recursively.
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<article[\s>]|<p[\s>]", re.I)
+# Leading bytes of common binary formats, so the error can say what the file is.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or DOCX/ODT document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+# When several encodings decode the bytes equally well, the one most used on the web wins
+# (charset-normalizer alone may pick cp1250 for French, turning "è" into "č").
+_ENCODING_PREFERENCE = [
+    "utf_8", "cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2",
+    "cp1256", "cp1253", "cp1254", "iso8859_9", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+]
 
 
 @dataclass(slots=True)
@@ -25,66 +50,138 @@ class Decoded:
     note: str | None = None  # what the reader did that the user should know
 
 
+def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Each path as given; a folder becomes its .txt/.html files, recursively, in sorted order.
+
+    A missing path or a folder with no such file comes out as an InputError in its place, so
+    the caller reports it and goes on with the rest.
+    """
+    for path in paths:
+        p = Path(path)
+        if path == "-" or not p.is_dir():
+            yield path
+            continue
+        found = sorted(f for f in p.rglob("*") if f.suffix.lower() in FOLDER_SUFFIXES and f.is_file())
+        if not found:
+            yield InputError(path, f"folder with no {'/'.join(FOLDER_SUFFIXES)} files in it")
+        yield from (str(f) for f in found)
+
+
 def read_bytes(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError("<stdin>", f"input too large (over {MAX_BYTES:,} bytes, the limit)")
+        return data
     p = Path(path)
     if not p.exists():
-        raise InputError(path, "no such file")
+        raise InputError(path, "no such file or folder")
     if p.is_dir():
         raise InputError(path, "is a folder, not a file")
+    if not p.is_file():
+        raise InputError(path, "not a regular file")
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise InputError(path, f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-    return p.read_bytes()
+    try:
+        return p.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror or err})") from err
 
 
 def decode(data: bytes, source: str) -> Decoded:
     """Bytes to text: UTF-8 when it is, else the encoding charset-normalizer finds."""
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"input too large (over {MAX_BYTES:,} bytes)")
-    if not data.strip():
+        raise InputError(source, f"input too large (over {MAX_BYTES:,} bytes, the limit)")
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
         raise InputError(source, "empty file")
+    kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
+    if kind:
+        raise InputError(source, f"binary file ({kind}), not text")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
         pass
+    encoding = _detect_encoding(data)
+    if encoding is None:
+        raise InputError(source, "binary or undecodable file: not UTF-8 and no text encoding fits")
+    text = data.decode(encoding)
+    if _looks_binary(text):
+        raise InputError(source, "binary file (control characters), not text")
+    return Decoded(text, encoding, f"not UTF-8: read as {encoding} (detected by charset-normalizer)")
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds least chaotic, the most common among ties."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or _looks_binary(str(best)):
-        raise InputError(source, "binary or undecodable file: not UTF-8 and no text encoding fits")
-    return Decoded(str(best), best.encoding, f"not UTF-8: read as {best.encoding}")
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    best = [m for m in matches if m.chaos <= least + 0.01]
+
+    def rank(name: str) -> int:
+        return _ENCODING_PREFERENCE.index(name) if name in _ENCODING_PREFERENCE else len(_ENCODING_PREFERENCE)
+
+    names = [name for m in best for name in (m.encoding, *m.could_be_from_charset)]
+    return min(names, key=rank)
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls > len(text[:4096]) * 0.05
+    sample = text[:4096]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls > len(sample) * 0.05
 
 
-def extract_html(text: str, source: str) -> str:
+def extract_html(html: str, source: str) -> tuple[str, str | None]:
+    """The article of an HTML page as "TITLE — SITE" + body, and its date when the page says."""
     import trafilatura
 
-    body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
-    meta = trafilatura.extract_metadata(text)
-    if not body or not body.strip():
-        raise InputError(source, "HTML page with no article text that could be extracted")
+    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    if len(body.strip()) < MIN_ARTICLE_CHARS:
+        raise InputError(
+            source,
+            f"HTML page with no article in it (trafilatura extracted {len(body.strip())} characters of text; "
+            f"an article has at least {MIN_ARTICLE_CHARS})",
+        )
+    meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
     site = meta.sitename if meta and meta.sitename else None
     head = f"{title} — {site}" if title and site else title
-    return f"{head}\n{body}" if head else body
+    date = meta.date if meta and meta.date else None
+    return (f"{head}\n{body}" if head else body), date
 
 
-def read_document(path: str, *, published: str | None = None, language: str | None = None) -> tuple[
-    Document, str | None
-]:
+def read_document(
+    path: str, *, published: str | None = None, language: str | None = None
+) -> tuple[Document, str | None]:
     """A file as a Document, with a note on what was done to read it (or None)."""
     source = "<stdin>" if path == "-" else path
     decoded = decode(read_bytes(path), source)
-    text, note = decoded.text, decoded.note
+    text, notes = decoded.text, [decoded.note]
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
-        text = extract_html(text, source)
-        note = "; ".join(filter(None, [note, "HTML page: article text extracted with trafilatura"]))
+        text, date = extract_html(text, source)
+        published = published or date
+        notes.append("HTML page: article text extracted with trafilatura")
+    note = "; ".join(n for n in notes if n) or None
     return Document(text=text, published=published, language=language, source=source), note
+
+
+def read_all(
+    paths: Iterable[str], *, published: str | None = None, language: str | None = None
+) -> Iterator[tuple[Document | InputError, str | None]]:
+    """Every input of a call, in order: a Document (with its reading note) or the InputError
+    that says why it cannot be analysed. Never stops at a bad input."""
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item, None
+            continue
+        try:
+            yield read_document(item, published=published, language=language)
+        except InputError as err:
+            yield err, None
+        except Exception as err:  # noqa: BLE001 - one unreadable file must not stop the others
+            yield InputError(item, f"could not be read ({type(err).__name__}: {err})"), None

@@ -1,0 +1,282 @@
+"""Events: who did what to whom, coded in PLOVER, with who claims it and who denies it.
+
+Triggers (verbs and nouns, `lang/<code>/events.toml`) give the type and mode; the parse
+gives source and target (`arguments`); the clause and the report around the trigger give
+the status (`status`); a later denial is linked to the claim it answers. An official acting
+in office is coded on their state, the person staying in `source_actor`. Types, modes and
+intensities are PLOVER's (Open Event Data Alliance, CC BY-SA 4.0; see NOTICE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dixit.components import component
+from dixit.components.context import Context
+from dixit.components.dates import DateMention, find_dates
+from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
+from dixit.components.events.rules import Rules, Trigger, rules_for
+from dixit.components.events.status import Frame, frame_of, is_denial, modality
+from dixit.model import Cue, Entity, Event
+
+# Entity kinds that never act in an event (a treaty, a missile).
+_NOT_ACTORS = {"document", "weapon"}
+# How many events one trigger may yield (coordinated sources × targets).
+_MAX_PER_TRIGGER = 4
+# Acts carried out by a state's people: persons and bodies that have a `country`.
+_OFFICIAL_KINDS = {"person", "organization"}
+_STATE_KINDS = {"country", "bloc"}
+# Acts that are statements: a denial of what they say does not deny that they were made.
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+# Which status wins when two mentions of one event are merged.
+_REPORTED = {"claimed": 1, "denied": 2}
+# Acts that can be aimed at a place (and so at the state that holds it).
+_ON_PLACES = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+@dataclass
+class Found:
+    """An event and the token that triggered it, kept while the article is analysed."""
+
+    event: Event
+    token: Token
+    rule: Trigger
+
+
+@component("events")
+def events(ctx: Context) -> None:
+    rules = rules_for(ctx.lang.code)
+    if not rules.triggers or ctx.actors is None:
+        return
+    resolver = Resolver(ctx.actors, rules)
+    found: list[Found] = []
+    for tok in ctx.doc:
+        rule = _matching_rule(tok, rules)
+        if rule is not None:
+            found += _events_of(ctx, tok, rule, rules, resolver)
+    _link_denials(ctx, found, rules)
+    found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
+    _place_in_time_and_space(ctx, found, rules)
+    ctx.article.events = [f.event for f in found]
+
+
+def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
+    for rule in rules.triggers.get(tok.lemma_.lower(), ()):
+        if tok.pos_ not in rule.pos:
+            continue
+        if rule.needs and not any(c.lemma_.lower() in rule.needs for c in tok.children):
+            continue
+        if rule.governed_by and tok.head.lemma_.lower() not in rule.governed_by:
+            continue
+        return rule
+    return None
+
+
+def state_coded(ent: Entity) -> tuple[str, str | None]:
+    """(the id an act is coded on, the acting person or body): officials act for their state,
+    and a place stands for the state that holds it ("la région de Koursk")."""
+    if ent.kind in _OFFICIAL_KINDS | {"location"} and ent.country:
+        return ent.country, ent.id
+    return ent.id, None
+
+
+def is_actor(ent: Entity) -> bool:
+    """Whether an entity can act or be acted upon in an event.
+
+    A place counts only through its state; a description with neither a state nor a proper
+    name ("la journée", "un responsable") is too vague to code (PLOVER needs identified actors).
+    """
+    if ent.kind in _NOT_ACTORS or (ent.kind == "location" and not ent.country):
+        return False
+    return bool(ent.country) or ent.kind in _STATE_KINDS or any(c.isupper() for c in ent.name)
+
+
+def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
+    out: list[Entity] = []
+    for tok in tokens:
+        for ent in resolver.entities(tok):
+            if is_actor(ent) and ent not in out:
+                out.append(ent)
+    return out
+
+
+def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Entity | None, Entity | None]]:
+    sources = [s for s in _actors(args.sources, resolver) or _actors(args.fallback_sources, resolver)
+               if s.kind != "location"]  # places do not act
+    targets = _actors(args.targets, resolver) or _actors(args.fallback_targets, resolver)
+    # A place is only the target of force used on it; other acts address people.
+    targets = [t for t in targets if t not in sources and (t.kind != "location" or rule.type in _ON_PLACES)]
+    if rule.symmetric and args.joint and not targets and len(sources) >= 2:  # "X et Y ont signé"
+        sources, targets = sources[:1], sources[1:2]
+    if rule.symmetric and not sources and len(targets) >= 2:  # "une rencontre entre X et Y"
+        sources, targets = targets[:1], targets[1:2]
+    pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+    return pairs[:_MAX_PER_TRIGGER]
+
+
+def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: Resolver) -> list[Found]:
+    verbal = tok.pos_ in ("VERB", "AUX")
+    args = verb_arguments(tok, rule, rules) if verbal else noun_arguments(tok, rule, rules)
+    _drop_outlet(ctx, args)
+    frame = frame_of(ctx, tok, rules, resolver)
+    out = []
+    for source, target in _pairs(args, rule, resolver):
+        if source is None and not (target is None and is_denial(tok, rules)):
+            continue
+        event = _event(ctx, tok, rule, rules, source, target, args, resolver)
+        if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
+            out.append(Found(event, tok, rule))
+    return out
+
+
+def _drop_outlet(ctx: Context, args: Arguments) -> None:
+    """The outlet after the title's last dash ("... — La Presse") is not part of the title's clause."""
+    first_line = ctx.text.split("\n", 1)[0]
+    cut = first_line.rfind(" — ")
+    if cut < 0 or "\n" not in ctx.text:
+        return
+    for name in ("sources", "targets", "fallback_sources", "fallback_targets"):
+        setattr(args, name, [t for t in getattr(args, name) if not cut <= t.idx < len(first_line)])
+
+
+def _event(ctx: Context, tok: Token, rule: Trigger, rules: Rules, source: Entity | None,
+           target: Entity | None, args: Arguments, resolver: Resolver) -> Event:
+    src, src_actor = state_coded(source) if source else (None, None)
+    tgt, tgt_actor = state_coded(target) if target else (None, None)
+    start, end = _evidence(tok, [*args.sources, *args.targets], resolver)
+    return Event(
+        type=rule.type, mode=rule.mode, start=start, end=end, text=ctx.text[start:end],
+        source=src, target=tgt, source_actor=src_actor, target_actor=tgt_actor,
+        trigger=Cue(tok.idx, tok.idx + len(tok), tok.lemma_.lower()),
+        intensity=rules.intensity(rule.type, rule.mode), symmetric=rule.symmetric,
+    )
+
+
+def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, int]:
+    """From the trigger to its arguments in the same sentence: the words a reader checks."""
+    spans = [(tok.idx, tok.idx + len(tok))] + [resolver.core(a) for a in args if a.sent == tok.sent]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
+                  verbal: bool) -> bool:
+    """Set status, claimants and deniers; False when the clause states no event at all."""
+    mood = modality(tok, rules, reported=frame is not None) if verbal else None
+    if mood == "negated" and is_denial(tok, rules):
+        return False  # "n'a pas démenti" denies nothing
+    if mood == "intent":
+        event.type = rule.intent or rules.intent.get(event.type, event.type)
+        if event.mode not in rules.mode_intensity.get(event.type, {}):
+            event.mode = None  # a mode of the act that the promise or threat does not have
+        event.intensity = rules.intensity(event.type, event.mode)
+    elif mood == "negated" and event.type in rules.negated:
+        event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
+        event.intensity = rules.intensity(event.type, None)
+    elif mood in ("negated", "possible"):
+        event.status = "hypothetical"
+    if frame is None:
+        return True
+    ids = frame.speaker_ids or [e.id for e in frame.speakers if is_actor(e)]
+    coded = {state_coded(e)[0] for e in frame.speakers} | {_state_of(ctx, i) for i in ids} | set(ids)
+    if frame.kind == "deny" and event.type in _SPEECH_ACTS:
+        return True  # "rejette les allégations de X, accusant Y": the denial answers what X says, not that X said it
+    if frame.kind == "deny":
+        event.status, event.denied_by = "denied", ids
+    elif event.source not in coded and event.source_actor not in coded and ids:
+        event.status, event.claimed_by = "claimed", ids
+    return True
+
+
+def _state_of(ctx: Context, entity_id: str) -> str:
+    ent = ctx.article.entity(entity_id) or (ctx.actors.entities.get(entity_id) if ctx.actors else None)
+    return state_coded(ent)[0] if ent else entity_id
+
+
+def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
+    """A denial answers the claims made about the denier: they carry it in `denied_by`.
+
+    The denial is itself a REJECT of the denier aimed at the claimant when the text does not
+    name who it rejects. A denial that names the act itself ("a démenti tout entretien")
+    makes the event denied; one that dismisses "the allegations" leaves it claimed.
+    """
+    for denial in [f for f in found if f.event.type == "REJECT" and is_denial(f.token, rules)]:
+        denier = denial.event.source
+        if denier is None:
+            continue
+        for claim in found:
+            ev = claim.event
+            if claim is denial or not ev.claimed_by or ev.start > denial.event.start:
+                continue
+            if denier not in (ev.source, ev.target) and denial.event.target not in ev.claimed_by:
+                continue
+            if denier not in ev.denied_by:
+                ev.denied_by.append(denial.event.source_actor or denier)
+            if denial.event.target is None:
+                denial.event.target = _state_of(ctx, ev.claimed_by[0])
+            if _names_the_act(denial.token, claim.rule, rules):
+                ev.status = "denied"
+
+
+def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:
+    for tok in denial.subtree:
+        rule = _matching_rule(tok, rules) if tok.i != denial.i else None
+        if rule is not None and rule.type == claimed.type:
+            return True
+    return False
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One event per type, source and target in a sentence (a trigger noun repeating its verb),
+    and in the title, which announces what the body reports."""
+    seen: dict[tuple, Found] = {}
+    for f in sorted(found, key=lambda f: _in_title(f.token)):
+        key = (f.event.type, f.event.source, f.event.target, None if _in_title(f.token) else f.token.sent.start)
+        if _in_title(f.token) and any(k[:3] == key[:3] for k in seen):
+            key = next(k for k in seen if k[:3] == key[:3])
+        if key not in seen:
+            seen[key] = f
+        else:
+            kept = seen[key].event
+            if _REPORTED.get(f.event.status, 0) > _REPORTED.get(kept.status, 0):
+                kept.status = f.event.status  # the title may say who denies what the body reports
+            kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
+            kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
+    return sorted(seen.values(), key=lambda f: f.event.start)
+
+
+def _in_title(tok: Token) -> bool:
+    """The first line of an article is its title (see io.reading)."""
+    return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
+
+
+def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules) -> None:
+    dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
+    for f in found:
+        mention = _nearest_date(dates, f.token)
+        if mention is not None:
+            f.event.date, f.event.date_precision = mention.value, mention.precision
+        f.event.location = _location(f.token, rules, {f.event.source, f.event.target})
+
+
+def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
+    sent = tok.sent
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    return min(inside, key=lambda d: abs(d.start - tok.idx), default=None)
+
+
+def _location(tok: Token, rules: Rules, actors: set[str | None]) -> str | None:
+    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger."""
+    preps = rules.deps("location_preps")
+    places = []
+    for t in tok.sent:
+        if t.lower_ not in preps:
+            continue
+        noun = t.head if t.dep_ in ("case", "fixed") else next((c for c in t.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.ent_iob_ == "O":
+            continue
+        ent = next((e for e in tok.doc.ents if e.start <= noun.i < e.end), None)
+        if ent is not None and ent.text not in actors:
+            places.append((abs(noun.i - tok.i), ent.text))
+    return min(places)[1] if places else None

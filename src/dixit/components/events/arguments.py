@@ -1,0 +1,183 @@
+"""Who acts and who is acted upon: an event's source and target read from the parse.
+
+Subjects, objects, passive agents and prepositional complements ("avec", "contre", "with",
+"against") of a verb; modifiers and complements of a noun ("les frappes russes", "la
+réunion avec X"). The dependency labels and prepositions are language data (`[syntax]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dixit.components.actors import ActorIndex
+from dixit.components.events.rules import Rules, Trigger
+from dixit.model import Entity
+
+# Labels of the prepositional object under an English-style preposition ("with" → pobj).
+_PREP_OBJECTS = {"pobj", "pcomp"}
+
+
+@dataclass
+class Arguments:
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    fallback_sources: list[Token] = field(default_factory=list)  # used when `sources` names no actor
+    fallback_targets: list[Token] = field(default_factory=list)  # used when `targets` names no actor
+    joint: bool = False  # sources are coordinated subjects that may act on each other ("X et Y ont signé")
+
+
+def prep_phrases(tok: Token, rules: Rules) -> Iterator[tuple[str, Token]]:
+    """(preposition, noun) for each prepositional complement of `tok`, in both UD and ClearNLP styles."""
+    oblique = rules.deps("oblique") | rules.deps("agent")
+    for child in tok.children:
+        if child.dep_ not in oblique:
+            continue
+        if child.pos_ == "ADP":  # English: the preposition heads its object
+            for obj in child.children:
+                if obj.dep_ in _PREP_OBJECTS:
+                    yield child.lower_, obj
+        else:
+            case = next((c for c in child.children if c.dep_ in ("case", "fixed")), None)
+            if case is not None:
+                yield case.lower_, child
+
+
+def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
+    """The subject of a verb, inherited through control verbs, coordination and modified nouns."""
+    found = [c for c in tok.children if c.dep_ in rules.deps("subject")]
+    if found or depth > 4:
+        return found
+    if tok.dep_ in rules.deps("control") and tok.head.i != tok.i:
+        # Object control: "accuse l'Iran d'avoir attaqué", "urged Russia to withdraw".
+        objects = [c for c in tok.head.children if c.dep_ in rules.deps("object")]
+        return objects or subject(tok.head, rules, depth + 1)
+    if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
+        return subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
+        return [tok.head]
+    # "..., accusant X de...": a participle or gerund shares the subject of its clause.
+    participle = bool(set(tok.morph.get("VerbForm")) & {"Part", "Ger"})
+    if tok.dep_ in rules.deps("adverbial_clause") and participle and tok.head.i != tok.i:
+        return subject(tok.head, rules, depth + 1)
+    return []
+
+
+def _is_passive(tok: Token, rules: Rules) -> bool:
+    return any(c.dep_ in rules.deps("passive_subject") or c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
+
+
+def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
+    args = Arguments()
+    targets_by_prep = rules.deps("target_preps") | trig.target_preps
+    if _is_passive(tok, rules):
+        args.targets = [c for c in tok.children if c.dep_ in rules.deps("passive_subject")]
+        if not args.targets and tok.dep_ in rules.deps("modifier_clause"):
+            args.targets = [tok.head]  # "les diplomates expulsés par X"
+        args.sources = [n for p, n in prep_phrases(tok, rules) if p in rules.deps("agent_preps")]
+    else:
+        args.sources, args.joint = subject(tok, rules), True
+        if not trig.theme_object:
+            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
+    # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
+    args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
+    args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
+        for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
+            args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
+    return args
+
+
+def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
+    args = Arguments()
+    targets_by_prep = rules.deps("target_preps") | trig.target_preps
+    phrases = list(prep_phrases(tok, rules))
+    # With an agent ("l'expulsion par X de diplomates"), the "de" complement is the one acted upon.
+    has_agent = any(p in rules.deps("agent_preps") for p, _ in phrases)
+    for prep, noun in phrases:
+        if prep in rules.deps("agent_preps"):
+            args.sources.append(noun)
+        elif prep in rules.deps("noun_source_preps"):
+            (args.targets if has_agent else args.sources).append(noun)
+        elif prep in targets_by_prep:
+            args.targets.append(noun)
+    # Demonyms and possessives name the actor when no complement does: "les frappes russes".
+    if not args.sources:
+        args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
+    args.fallback_sources = _governor_subject(tok, rules)
+    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
+        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
+        args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
+    return args
+
+
+def _governor_subject(tok: Token, rules: Rules) -> list[Token]:
+    """A noun trigger without its own actor takes the subject of the verb it depends on
+    ("Kim a fait ces remarques lors d'une réunion avec X")."""
+    head, hops = tok, 0
+    while head.head.i != head.i and hops < 3:
+        head, hops = head.head, hops + 1
+        if head.pos_ in ("VERB", "AUX"):
+            return subject(head, rules)
+    return []
+
+
+class Resolver:
+    """Turns argument tokens into entities through the shared ActorIndex."""
+
+    def __init__(self, actors: ActorIndex, rules: Rules):
+        self.actors, self.rules = actors, rules
+        self._skip = rules.deps("clausal")
+
+    def entities(self, tok: Token) -> list[Entity]:
+        """The actors a phrase names: its head and the heads coordinated with it."""
+        out = []
+        for head in [tok, *self._conjuncts(tok)]:
+            ent = self.entity(head)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        conj = self.rules.syntax.get("coordination", "conj")
+        return [t for t in tok.subtree if t.dep_ == conj and t.head.i in {tok.i, *[c.i for c in tok.subtree]}
+                and t.i != tok.i and self._same_phrase(tok, t)]
+
+    def _same_phrase(self, head: Token, tok: Token) -> bool:
+        while tok.i != head.i and tok.dep_ == self.rules.syntax.get("coordination", "conj"):
+            tok = tok.head
+        return tok.i == head.i
+
+    def entity(self, tok: Token) -> Entity | None:
+        if tok.pos_ == "PRON":
+            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in self.rules.deps("modifier_clause"):
+                return self.entity(tok.head.head)
+            return self.actors.resolve_pronoun(tok)
+        first, last = self._core_tokens(tok)
+        ent = self._named_entity(tok)
+        if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
+            first, last = min(first, ent.start), max(last, ent.end - 1)
+        return self.actors.resolve_span(tok.doc[first:last + 1])
+
+    @staticmethod
+    def _named_entity(tok: Token):
+        if tok.ent_iob_ in ("", "O"):
+            return None
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+    def _core_tokens(self, tok: Token) -> tuple[int, int]:
+        """First and last token of a noun phrase without its clauses and coordinated parts."""
+        tokens = [tok]
+        stack = [c for c in tok.children if c.dep_ not in self._skip]
+        while stack:
+            t = stack.pop()
+            tokens.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in self._skip)
+        return min(t.i for t in tokens), max(t.i for t in tokens)
+
+    def core(self, tok: Token) -> tuple[int, int]:
+        """Character range of the noun phrase `tok` heads (see `_core_tokens`)."""
+        first, last = self._core_tokens(tok)
+        return tok.doc[first].idx, tok.doc[last].idx + len(tok.doc[last])

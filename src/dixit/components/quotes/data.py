@@ -1,0 +1,93 @@
+"""The quote knowledge of one language, read from `lang/<code>/quotes.toml` once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dixit.lang import LanguageData
+
+
+def fold(word: str) -> str:
+    """Lower case with one apostrophe, so data and tokens compare ("D’" == "d'")."""
+    return word.lower().replace("’", "'")
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Word sequences, longest first so "cité par" wins over a shorter prefix."""
+    return tuple(sorted({tuple(fold(i).split()) for i in items}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class QuoteData:
+    openers: dict[str, str] = field(default_factory=dict)  # opening mark -> closing mark
+    complementizers: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
+    object_markers: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()
+    speaker_labels: frozenset[str] = frozenset()
+    person_heads: frozenset[str] = frozenset()
+    # first lemma -> (following words, full cue lemma), longest first
+    verbs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    noun_object: frozenset[str] = frozenset()
+    object_de: frozenset[str] = frozenset()
+    infinitive: frozenset[str] = frozenset()
+    denial: frozenset[str] = frozenset()
+    relay: frozenset[str] = frozenset()
+    addressee: frozenset[str] = frozenset()
+    prepositions: tuple[tuple[str, ...], ...] = ()
+    initial_prepositions: tuple[tuple[str, ...], ...] = ()
+    via: tuple[tuple[str, ...], ...] = ()
+    statements: tuple[tuple[str, ...], ...] = ()
+    headline_separators: tuple[str, ...] = ()
+    max_speaker_words: int = 6
+
+    @property
+    def closers(self) -> frozenset[str]:
+        return frozenset(self.openers.values())
+
+
+def _build(raw: dict) -> QuoteData:
+    verbs_raw = raw.get("verbs", {})
+    verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cue in set(verbs_raw.get("say", [])):
+        first, *rest = fold(cue).split()
+        verbs.setdefault(first, []).append((tuple(rest), fold(cue)))
+    preps = raw.get("prepositions", {})
+    head = raw.get("headline", {})
+    return QuoteData(
+        openers={o: c for o, c in raw.get("marks", [])},
+        complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
+        infinitive_markers=frozenset(fold(w) for w in raw.get("infinitive_markers", [])),
+        object_markers=frozenset(fold(w) for w in raw.get("object_markers", [])),
+        pronouns=frozenset(fold(w) for w in raw.get("pronouns", [])),
+        relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
+        negations=frozenset(fold(w) for w in raw.get("negations", [])),
+        not_speakers=frozenset(fold(w) for w in raw.get("not_speakers", [])),
+        speaker_labels=frozenset(raw.get("speaker_labels", [])),
+        person_heads=frozenset(fold(w) for w in raw.get("person_heads", [])),
+        verbs={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in verbs.items()},
+        noun_object=frozenset(fold(w) for w in verbs_raw.get("noun_object", [])),
+        object_de=frozenset(fold(w) for w in verbs_raw.get("object_de", [])),
+        infinitive=frozenset(fold(w) for w in verbs_raw.get("infinitive", [])),
+        denial=frozenset(fold(w) for w in verbs_raw.get("denial", [])),
+        relay=frozenset(fold(w) for w in verbs_raw.get("relay", [])),
+        addressee=frozenset(fold(w) for w in verbs_raw.get("addressee", [])),
+        prepositions=_phrases(preps.get("cues", [])),
+        initial_prepositions=_phrases(preps.get("initial_only", [])),
+        via=_phrases(preps.get("via", [])),
+        statements=_phrases(preps.get("statements", [])),
+        headline_separators=tuple(head.get("separators", [])),
+        max_speaker_words=int(head.get("max_speaker_words", 6)),
+    )
+
+
+_LOADED: dict[str, QuoteData] = {}
+
+
+def quote_data(lang: LanguageData) -> QuoteData:
+    if lang.code not in _LOADED:
+        _LOADED[lang.code] = _build(lang.toml("quotes"))
+    return _LOADED[lang.code]

@@ -1,0 +1,93 @@
+"""Who speaks: a cue's noun phrase or pronoun, resolved through the actor index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dixit.components.context import Context
+from dixit.components.quotes.data import QuoteData, fold
+from dixit.components.quotes.syntax import NOMINAL, is_coordinated, np_bounds
+from dixit.model import Entity, Span
+
+if TYPE_CHECKING:
+    from dixit.components.quotes import Found
+
+# A pronoun ("Il a ajouté") stands for the previous speaker when that quote is this close (chars).
+_PRONOUN_REACH = 1200
+
+
+class Resolver:
+    def __init__(self, ctx: Context, data: QuoteData) -> None:
+        self.ctx, self.data = ctx, data
+        self.last: tuple[str, int] | None = None  # (entity id, end of its quote)
+
+    def speaker(self, f: Found) -> None:
+        if f.follows is not None:
+            f.entity, f.mention, f.co_speakers = f.follows.entity, f.follows.mention, list(f.follows.co_speakers)
+        elif f.speaker_chars is not None and self.ctx.actors is not None:
+            ent = self.ctx.actors.at(*f.speaker_chars)
+            f.entity, f.mention = (ent.id if ent else None), f.speaker_chars
+        elif f.speaker is not None:
+            f.entity, f.mention = self.token(f.speaker, f.start, f.end)
+            f.co_speakers = [e for e in (self.token(c, f.start, f.end)[0] for c in _conjuncts(f.speaker)) if e]
+        if f.entity is not None:
+            self.last = (f.entity, f.end)
+
+    def token(self, tok: Token, q_start: int = -1, q_end: int = -1) -> tuple[str | None, tuple[int, int] | None]:
+        """The entity a speaker token names, and the characters naming it."""
+        doc = tok.doc
+        if fold(tok.text) in self.data.pronouns:
+            mention = (tok.idx, tok.idx + len(tok.text))
+            if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
+                mention = (tok.idx + tok.text.rfind("-") + 1, mention[1])
+            if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
+                return self.last[0], mention
+            ent = self.ctx.actors.resolve_pronoun(tok) if self.ctx.actors else None
+            return (ent.id if ent else None), mention
+        sent = tok.sent
+        s, e = np_bounds(tok, sent.start, sent.end)
+        # never let the speaker's words run into the quote
+        while e > s + 1 and q_start <= doc[e - 1].idx < q_end:
+            e -= 1
+        while s < e - 1 and q_start <= doc[s].idx < q_end:
+            s += 1
+        span = doc[s:e]
+        mention = (span.start_char, span.end_char)
+        if self.ctx.actors is None:
+            return None, mention
+        ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
+        if fold(tok.lemma_) in self.data.person_heads and (ent is None or ent.kind != "person"):
+            ent = self.person_in(span.start_char, span.end_char) or ent
+        if ent is None and tok.pos_ in ("NOUN", "PROPN"):
+            ent = self.create(span, tok)
+        return (ent.id if ent else None), mention
+
+    def create(self, span, head: Token) -> Entity:
+        """An actor named only by a description ("la porte-parole du ministère"): one of its own."""
+        name = span.text
+        kind = "person" if fold(head.lemma_) in self.data.person_heads else "organization"
+        ent = self.ctx.actors.add(Entity(id=name, name=name, kind=kind), span.start_char, span.end_char)
+        if all(e.id != ent.id for e in self.ctx.article.entities):
+            self.ctx.article.entities.append(ent)
+        return ent
+
+    def person_in(self, start: int, end: int) -> Entity | None:
+        """In "le porte-parole du Kremlin, Dmitri Peskov", the person rather than the Kremlin."""
+        for ent in self.ctx.actors.entities.values():
+            if ent.kind == "person" and any(start <= m.start and m.end <= end for m in ent.mentions):
+                return ent
+        return None
+
+    def via(self, tok: Token) -> str | None:
+        return self.token(tok)[0]
+
+    @staticmethod
+    def span(chars: tuple[int, int] | None) -> Span | None:
+        return Span(*chars) if chars else None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The other names of "X et Y ont affirmé"."""
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in NOMINAL and is_coordinated(c)]
