@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dixit.model import Article
-from dixit.provenance.index import connection, index_many, index_text
+from dixit.provenance.index import WORK, connection, index_many, index_text
 from dixit.store.duckdb_store import DuckDBStore
 
 FUNCTION_WORDS = [
@@ -117,6 +117,7 @@ def run(n: int, window: int, db: str) -> list[tuple[int, float]]:
         size += index_many(store, bulk(checkpoint - window - size))
         fill = time.perf_counter() - t0
         planted: list[tuple[str, str, str]] = []
+        before = dict(WORK)
         t0 = time.perf_counter()
         for _ in range(window):
             if gen.rnd.random() < 0.3:
@@ -127,6 +128,7 @@ def run(n: int, window: int, db: str) -> list[tuple[int, float]]:
                 text = gen.original()
                 originals.append((text, index_text(store, text, language="xx")))
         per_1000 = (time.perf_counter() - t0) / window * 1000
+        work = {k: (WORK[k] - before[k]) / window for k in WORK}
         size += window
         con = connection(store)
         rows_links = con.execute("SELECT article_id, other_id, label FROM prov_links").fetchall()
@@ -135,8 +137,9 @@ def run(n: int, window: int, db: str) -> list[tuple[int, float]]:
         linked += sum((c, o) in links for c, o, _ in planted)
         right += sum(links.get((c, o)) == label for c, o, label in planted)
         rows.append((size, per_1000))
-        print(f"store size {size:>6}: {per_1000:6.1f} s per 1,000 added articles (over the last {window}; "
-              f"bulk fill before it {fill:.0f} s; elapsed {time.perf_counter() - t_start:.0f} s)", flush=True)
+        print(f"store size {size:>6}: {per_1000:6.1f} s per 1,000 added articles (over the last {window}); "
+              f"per article: {work['postings_read']:.0f} postings read, {work['compared']:.1f} candidates compared "
+              f"(bulk fill before it {fill:.0f} s; elapsed {time.perf_counter() - t_start:.0f} s)", flush=True)
     con = connection(store)
     keys = con.execute("SELECT count(*) FROM prov_keys").fetchone()[0]
     share = max(1, planted_total)

@@ -6,8 +6,9 @@ Tables (own versioned migrations, part "provenance"):
 - `prov_keys`: postings `key -> article_id` (MinHash bands, sampled word fragments,
   language-independent pairs of names/numbers/cognates), indexed on `key`. A key gets at
   most `DF_CAP` postings: once that many articles hold it, it is too common to point at a
-  source, is skipped in searches and gets no more postings. A lookup thus reads at most
-  `DF_CAP` postings per key, whatever the size of the store;
+  source and goes to `prov_stop_keys`; it is then skipped in searches and gets no more
+  postings. A lookup thus reads fewer than `DF_CAP` postings per key, whatever the size of
+  the store;
 - `prov_links`: the relations found when an article was indexed (copy labels or
   `independent`), from the newer article to the older one. Stories are built from them.
 """
@@ -19,6 +20,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from itertools import islice
 from typing import Any
 
@@ -27,6 +29,8 @@ from dixit.provenance.compare import Relation, Text, compare
 from dixit.provenance.fingerprint import index_keys, text_fingerprint
 from dixit.store.duckdb_store import migrate_part
 
+# Work done by lookups in this process (read by the benchmark: it must not grow with the store).
+WORK = {"lookups": 0, "postings_read": 0, "compared": 0}
 TEXT_CACHE = 2048  # compared texts kept tokenised, most recently used
 _TEXTS: OrderedDict[str, Text] = OrderedDict()
 KINDS = {"band": 1, "fragment": 2, "cross": 3}
@@ -46,6 +50,7 @@ MIGRATIONS: list[list[str]] = [
         "fingerprint JSON, text VARCHAR, indexed_at TIMESTAMP)",
         "CREATE TABLE prov_keys (key BIGINT, kind TINYINT, article_id VARCHAR)",
         "CREATE INDEX prov_keys_key ON prov_keys (key)",
+        "CREATE TABLE prov_stop_keys (key BIGINT PRIMARY KEY)",
         "CREATE TABLE prov_links (article_id VARCHAR, other_id VARCHAR, label VARCHAR, score DOUBLE, "
         "features JSON)",
         "CREATE INDEX prov_links_article ON prov_links (article_id)",
@@ -133,36 +138,46 @@ class Lookup:
     """The keys of one text and what the store holds of them."""
 
     keys: dict[int, int]  # key -> kind
-    counts: dict[int, int]  # key -> postings in the store (at most DF_CAP)
+    stop: set[int]  # keys held by DF_CAP articles or more: no postings read or written
+    postings: list[tuple[int, int, str]]  # (key, kind, article_id) of the other keys
+
+    @cached_property
+    def counts(self) -> dict[int, int]:
+        out: dict[int, int] = defaultdict(int)
+        for key, _, _ in self.postings:
+            out[key] += 1
+        return out
 
     @property
     def open_keys(self) -> list[int]:
-        return [k for k in self.keys if self.counts.get(k, 0) < DF_CAP]
+        return [k for k in self.keys if k not in self.stop]
 
 
 def lookup(store: Any, text: str, fingerprint: dict[str, Any]) -> Lookup:
+    """Two indexed reads: which of the text's keys are stop keys, and the postings of the others."""
     keys = _keys_by_kind(text, fingerprint)
     if not keys:
-        return Lookup(keys, {})
-    counts = dict(connection(store).execute(
-        f"SELECT key, count(*) FROM prov_keys WHERE key IN ({_in_list(list(keys))}) GROUP BY key").fetchall())
-    return Lookup(keys, counts)
+        return Lookup(keys, set(), [])
+    con = connection(store)
+    stop = {r[0] for r in con.execute(
+        f"SELECT key FROM prov_stop_keys WHERE key IN ({_in_list(list(keys))})").fetchall()}
+    open_keys = [k for k in keys if k not in stop]
+    postings = con.execute(f"SELECT key, kind, article_id FROM prov_keys WHERE key IN ({_in_list(open_keys)})"
+                           ).fetchall() if open_keys else []
+    WORK["lookups"] += 1
+    WORK["postings_read"] += len(postings)
+    return Lookup(keys, stop, postings)
 
 
 def candidates(store: Any, text: str, fingerprint: dict[str, Any], exclude: str | None = None,
                found: Lookup | None = None) -> list[Stored]:
     """Stored articles that share enough index keys with this text, best first (a few lookups)."""
     found = found or lookup(store, text, fingerprint)
-    usable = [k for k in found.open_keys if found.counts.get(k)]
-    if not usable:
-        return []
     names = {v: k for k, v in KINDS.items()}
     hits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for aid, kind, n in connection(store).execute(
-            f"SELECT article_id, kind, count(*) FROM prov_keys WHERE key IN ({_in_list(usable)}) "
-            "GROUP BY article_id, kind").fetchall():
+    for _, kind, aid in found.postings:
         if aid != exclude:
-            hits[aid][names[kind]] += n
+            hits[aid][names[kind]] += 1
     ranked = sorted(
         (aid for aid, h in hits.items() if any(h.get(k, 0) >= m for k, m in MIN_HITS.items())),
         key=lambda aid: -sum(WEIGHTS[k] * n for k, n in hits[aid].items()))[:MAX_CANDIDATES]
@@ -187,6 +202,7 @@ def related(store: Any, text: str, language: str | None, fingerprint: dict[str, 
     me = Text(text, language, fingerprint)
     out = []
     for cand in candidates(store, text, fingerprint, exclude, found):
+        WORK["compared"] += 1
         rel = compare(me, cand.view)
         if rel.label:
             out.append((cand, rel))
@@ -216,10 +232,7 @@ def index_article(store: Any, article: Article, path: str | None = None, url: st
             "fingerprint, text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [aid, path, url, article.language, article.published, bool(article.entities or article.quotes),
              fp.get("n_words", 0), json.dumps(fp), None if in_articles else article.text, datetime.now(UTC)])
-        open_keys = found.open_keys
-        if open_keys:
-            con.execute("INSERT INTO prov_keys SELECT unnest(?::BIGINT[]), unnest(?::TINYINT[]), ?",
-                        [open_keys, [found.keys[k] for k in open_keys], aid])
+        _post(con, [(k, found.keys[k], aid) for k in found.open_keys], found.counts)
         for other, rel in links:
             con.execute("INSERT INTO prov_links VALUES (?, ?, ?, ?, ?)",
                         [aid, other.article_id, rel.label, rel.score, json.dumps(rel.features)])
@@ -228,6 +241,27 @@ def index_article(store: Any, article: Article, path: str | None = None, url: st
         con.execute("ROLLBACK")
         raise
     return True
+
+
+def _post(con, postings: list[tuple[int, int, str]], counts: dict[int, int]) -> None:
+    """Write postings, up to DF_CAP per key; a key that reaches the cap becomes a stop key.
+
+    `counts` holds the postings already stored per key (it is updated).
+    """
+    keep, stop = [], []
+    for key, kind, aid in postings:
+        n = counts.get(key, 0)
+        if n >= DF_CAP:
+            continue
+        keep.append((key, kind, aid))
+        counts[key] = n + 1
+        if n + 1 == DF_CAP:
+            stop.append(key)
+    if keep:
+        con.execute("INSERT INTO prov_keys SELECT unnest(?::BIGINT[]), unnest(?::TINYINT[]), unnest(?::VARCHAR[])",
+                    [[k for k, _, _ in keep], [c for _, c, _ in keep], [a for _, _, a in keep]])
+    if stop:
+        con.execute("INSERT OR IGNORE INTO prov_stop_keys SELECT unnest(?::BIGINT[])", [stop])
 
 
 def index_many(store: Any, items: Iterable[tuple[Article, str | None, str | None]], *,
@@ -266,23 +300,17 @@ def _index_batch(store: Any, con, batch: list[tuple[Article, str | None, str | N
     con.execute("CREATE OR REPLACE TEMP TABLE prov_batch_keys AS SELECT unnest(?::BIGINT[]) AS key", [all_keys])
     counts = dict(con.execute("SELECT key, count(*) FROM prov_keys WHERE key IN "
                               "(SELECT key FROM prov_batch_keys) GROUP BY key").fetchall())
-    fps, post_keys, post_kinds, post_ids = [], [], [], []
+    fps, postings = [], []
     for article, path, url, fp, keys in prepared:
         fps.append([article.id, path, url, article.language, article.published,
                     bool(article.entities or article.quotes), fp.get("n_words", 0), json.dumps(fp),
                     None if article.id in in_articles else article.text, datetime.now(UTC)])
-        for k, kind in keys.items():
-            if counts.get(k, 0) < DF_CAP:
-                counts[k] = counts.get(k, 0) + 1
-                post_keys.append(k)
-                post_kinds.append(kind)
-                post_ids.append(article.id)
+        postings += [(k, kind, article.id) for k, kind in keys.items()]
     con.execute("BEGIN TRANSACTION")
     try:
         con.executemany("INSERT INTO prov_fingerprints (article_id, path, url, language, published, analysed, "
                         "n_words, fingerprint, text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fps)
-        con.execute("INSERT INTO prov_keys SELECT unnest(?::BIGINT[]), unnest(?::TINYINT[]), unnest(?::VARCHAR[])",
-                    [post_keys, post_kinds, post_ids])
+        _post(con, postings, counts)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
