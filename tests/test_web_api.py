@@ -187,6 +187,8 @@ def test_article_page_marks_records(client):
     assert "unknown speaker" in html  # a quote without speaker still shows
     assert 'class="flag"' in html and "boilerplate" in html
     assert "(denied)" in html
+    holm = [e.id for e in PACT.entities].index("Anna Holm")
+    assert html.count(f'data-m="{holm}"') == 2  # both mentions of Anna Holm, each findable
 
 
 def test_untrusted_text_is_escaped_everywhere(client):

@@ -189,6 +189,12 @@ def test_click_a_quote_in_the_side_panel_lands_on_it(page, server):
     if record["events"]:
         pg.click('#panel .jump[data-kind="e"][data-no="0"]')
         assert "active" in pg.locator("#e-0").get_attribute("class")
+    mention = pg.locator("#text .ent").first
+    if mention.count():
+        mention.click()  # an actor's name: all its mentions and its chip light up
+        no = mention.get_attribute("data-m").split()[0]
+        assert pg.locator(f'#text .ent.active[data-m~="{no}"]').count() >= 1
+        assert "active" in pg.locator(f'#actors .chip[data-no="{no}"]').get_attribute("class")
     page.clean()
 
 
