@@ -68,7 +68,9 @@ command.help = f"""Analyse articles: actors, quotes with speakers and 'via' chai
     HTML file; empty file; binary file (PDF, image, archive, NUL bytes); file too large
     (the limit is {MAX_BYTES:,} bytes, {MAX_BYTES // 2**20} MiB); an HTML page with no article in it
     (fewer than {MIN_ARTICLE_WORDS} words of text extracted); a language dixit does not
-    analyse (it is named; --language overrides a wrong detection); a language that cannot be told.
+    analyse (it is named; --language overrides a wrong detection); a language that
+    cannot be told; a broken line of a JSON Lines file, or one without "text" (named
+    FILE:LINE); a truncated record of a WARC archive.
 
     A file that is not UTF-8 is read in the encoding charset-normalizer detects, and a note
     on standard error names it ("dixit: note: PATH: not UTF-8: read as cp1252"). An HTML
@@ -78,7 +80,7 @@ command.help = f"""Analyse articles: actors, quotes with speakers and 'via' chai
     Examples:
       dixit analyze article.txt
       dixit analyze --published 2024-11-30 --format json article.txt
-      dixit analyze corpus/                      every .txt/.html file under corpus/
+      dixit analyze corpus/                      every article file under corpus/
       cat article.txt | dixit analyze --format jsonl -
     """
 
