@@ -16,9 +16,9 @@ from spacy.tokens import Token
 from dixit.components import component
 from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
-from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, prep_phrases, verb_arguments
+from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
-from dixit.components.events.status import Frame, frame_of, modality
+from dixit.components.events.status import Frame, frame_of, is_denial, modality
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -28,6 +28,8 @@ _MAX_PER_TRIGGER = 4
 # Acts carried out by a state's people: persons and bodies that have a `country`.
 _OFFICIAL_KINDS = {"person", "organization"}
 _STATE_KINDS = {"country", "bloc"}
+# Acts that are statements: a denial of what they say does not deny that they were made.
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
 # Which status wins when two mentions of one event are merged.
 _REPORTED = {"claimed": 1, "denied": 2}
 # Acts that can be aimed at a place (and so at the state that holds it).
@@ -106,7 +108,7 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
     targets = _actors(args.targets, resolver) or _actors(args.fallback_targets, resolver)
     # A place is only the target of force used on it; other acts address people.
     targets = [t for t in targets if t not in sources and (t.kind != "location" or rule.type in _ON_PLACES)]
-    if rule.symmetric and not targets and len(sources) >= 2:  # "X et Y ont signé"
+    if rule.symmetric and args.joint and not targets and len(sources) >= 2:  # "X et Y ont signé"
         sources, targets = sources[:1], sources[1:2]
     if rule.symmetric and not sources and len(targets) >= 2:  # "une rencontre entre X et Y"
         sources, targets = targets[:1], targets[1:2]
@@ -117,15 +119,26 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
 def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: Resolver) -> list[Found]:
     verbal = tok.pos_ in ("VERB", "AUX")
     args = verb_arguments(tok, rule, rules) if verbal else noun_arguments(tok, rule, rules)
+    _drop_outlet(ctx, args)
     frame = frame_of(ctx, tok, rules, resolver)
     out = []
     for source, target in _pairs(args, rule, resolver):
-        if source is None and not (target is None and _is_denial(tok, rules)):
+        if source is None and not (target is None and is_denial(tok, rules)):
             continue
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
-        if _apply_status(ctx, event, tok, rules, frame, verbal):
+        if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             out.append(Found(event, tok, rule))
     return out
+
+
+def _drop_outlet(ctx: Context, args: Arguments) -> None:
+    """The outlet after the title's last dash ("... — La Presse") is not part of the title's clause."""
+    first_line = ctx.text.split("\n", 1)[0]
+    cut = first_line.rfind(" — ")
+    if cut < 0 or "\n" not in ctx.text:
+        return
+    for name in ("sources", "targets", "fallback_sources", "fallback_targets"):
+        setattr(args, name, [t for t in getattr(args, name) if not cut <= t.idx < len(first_line)])
 
 
 def _event(ctx: Context, tok: Token, rule: Trigger, rules: Rules, source: Entity | None,
@@ -147,22 +160,28 @@ def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, i
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _apply_status(ctx: Context, event: Event, tok: Token, rules: Rules, frame: Frame | None, verbal: bool) -> bool:
+def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
+                  verbal: bool) -> bool:
     """Set status, claimants and deniers; False when the clause states no event at all."""
     mood = modality(tok, rules, reported=frame is not None) if verbal else None
-    if mood == "negated" and _is_denial(tok, rules):
+    if mood == "negated" and is_denial(tok, rules):
         return False  # "n'a pas démenti" denies nothing
     if mood == "intent":
-        event.type = rules.intent.get(event.type, event.type)
+        event.type = rule.intent or rules.intent.get(event.type, event.type)
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)
+    elif mood == "negated" and event.type in rules.negated:
+        event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
+        event.intensity = rules.intensity(event.type, None)
     elif mood in ("negated", "possible"):
         event.status = "hypothetical"
     if frame is None:
         return True
     ids = frame.speaker_ids or [e.id for e in frame.speakers if is_actor(e)]
     coded = {state_coded(e)[0] for e in frame.speakers} | {_state_of(ctx, i) for i in ids} | set(ids)
+    if frame.kind == "deny" and event.type in _SPEECH_ACTS:
+        return True  # "rejette les allégations de X, accusant Y": the denial answers what X says, not that X said it
     if frame.kind == "deny":
         event.status, event.denied_by = "denied", ids
     elif event.source not in coded and event.source_actor not in coded and ids:
@@ -175,16 +194,6 @@ def _state_of(ctx: Context, entity_id: str) -> str:
     return state_coded(ent)[0] if ent else entity_id
 
 
-def _is_denial(tok: Token, rules: Rules) -> bool:
-    """A denial verb or noun, or a rejection whose object is a claim ("a rejeté les accusations")."""
-    rep = rules.reporting
-    if tok.lemma_.lower() in rep.get("deny", frozenset()):
-        return True
-    claim_nouns = rep.get("claim_nouns", frozenset())
-    objects = [c for c in tok.children if c.dep_ in rules.deps("object")] + [n for _, n in prep_phrases(tok, rules)]
-    return any(o.lemma_.lower() in claim_nouns for o in objects)
-
-
 def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     """A denial answers the claims made about the denier: they carry it in `denied_by`.
 
@@ -192,7 +201,7 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     name who it rejects. A denial that names the act itself ("a démenti tout entretien")
     makes the event denied; one that dismisses "the allegations" leaves it claimed.
     """
-    for denial in [f for f in found if f.event.type == "REJECT" and _is_denial(f.token, rules)]:
+    for denial in [f for f in found if f.event.type == "REJECT" and is_denial(f.token, rules)]:
         denier = denial.event.source
         if denier is None:
             continue
