@@ -51,6 +51,7 @@ class ActorIndex:
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "Masc" | "Fem"
     country_at: dict[int, str] = field(default_factory=dict)  # token index -> the state a table word names
     title_tokens: set[int] = field(default_factory=set)  # tokens of titles and bodies ("porte-parole")
+    portfolios: dict[tuple[int, int], str] = field(default_factory=dict)  # token range -> "defence"
 
     # -- building ----------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:
@@ -123,14 +124,20 @@ class ActorIndex:
         inside = self._inside(span.start_char, span.end_char)
         root = span.root
         holding = [m for m in inside if m[0] <= root.idx < m[1]]
-        if holding or inside:
-            s, e, ent = max(holding or inside, key=lambda m: m[1] - m[0])
+        if holding:
+            s, e, ent = max(holding, key=lambda m: m[1] - m[0])
             return self.entities[ent]
-        if self.lexicon is None:
-            return None
-        from dixit.components.entities import describe
+        if self.lexicon is not None:
+            # the head is an office or a body ("a top UN official", "les autorités bulgares")
+            from dixit.components.entities import describe
 
-        return describe(self, span)
+            described = describe(self, span)
+            if described is not None:
+                return described
+        if inside:
+            s, e, ent = max(inside, key=lambda m: m[1] - m[0])
+            return self.entities[ent]
+        return None
 
     def resolve_pronoun(self, token: Token) -> Entity | None:
         """The actor a personal pronoun stands for.

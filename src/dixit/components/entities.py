@@ -40,6 +40,8 @@ def entities(ctx: Context) -> None:
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
     index.title_tokens = {t.i for title in titles for t in title}
+    portfolios = lex.section("portfolios")
+    index.portfolios = {(p.start, p.end): portfolios.get(norm(p.text)) for p in lex.find_portfolios(ctx.doc)}
     genders: dict[tuple[int, int], str] = {}
     hits = lex.find(ctx.doc)
     # the state each table word names, even where a longer name swallows it ("ministère russe des ...")
@@ -141,7 +143,7 @@ def _body_role(index: ActorIndex, body: SpacySpan, inside: list[tuple[int, int, 
     ent = index.entities[ent_id]
     if ent.kind == "organization" and ent.role is None:
         mention = body.doc.char_span(s, e, alignment_mode="expand")
-        ent.role = _role(index.lexicon, body, mention)
+        ent.role = _role(index, body, mention)
 
 
 def _trim(ent: SpacySpan, lex: Lexicon, title_tokens: set[int]) -> tuple[SpacySpan | None, str | None]:
@@ -247,7 +249,8 @@ def describe(index: ActorIndex, span: SpacySpan) -> Entity | None:
     titles = filter_spans([t for t in lex.find_titles(span.doc)
                            if t.start >= span.start and t.end <= span.end and t.root.pos_ in _TITLE_POS])
     if titles:
-        return describe_title(index, titles[0], create=True, limit=span)
+        head = next((t for t in titles if t.start <= span.root.i < t.end), titles[0])
+        return describe_title(index, head, create=True, limit=span)
     return None
 
 
@@ -272,7 +275,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
-    role = _role(lex, title, doc[left:right])
+    role = _role(index, title, doc[left:right])
     if names_only and person is None:
         return None
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
@@ -392,20 +395,17 @@ def _in_person(index: ActorIndex, tok: Token) -> bool:
     return ent is not None and ent.kind == "person"
 
 
-def _role(lex: Lexicon, title: SpacySpan, phrase: SpacySpan) -> str | None:
+def _role(index: ActorIndex, title: SpacySpan, phrase: SpacySpan) -> str | None:
     """The title's role, with its portfolio ("ministre ... de la Défense" -> "defence minister")."""
-    role = lex.role_of_title(title.text)
+    role = index.lexicon.role_of_title(title.text)
     if role == "counterpart":
         return None  # "son homologue chinois": any office, told by the state alone
-    portfolios = [p for p in lex.portfolios(phrase.as_doc())] if role else []
-    if portfolios:
-        _, s, e = portfolios[0]
-        portfolio = lex.section("portfolios").get(norm(phrase.as_doc()[s:e].text))
-        if portfolio and role.endswith(("minister", "ministry")):  # "ministre ... de la Défense"
-            if portfolio.endswith(role):
-                return portfolio
-            last = role.rsplit(" ", 1)[-1]
-            return role[: -len(last)] + f"{portfolio} {last}"  # "deputy minister" -> "deputy foreign minister"
+    portfolio = next((p for (s, e), p in index.portfolios.items() if phrase.start <= s and e <= phrase.end), None)
+    if role and portfolio and role.endswith(("minister", "ministry")):  # "ministre ... de la Défense"
+        if portfolio.endswith(role):
+            return portfolio
+        last = role.rsplit(" ", 1)[-1]
+        return role[: -len(last)] + f"{portfolio} {last}"  # "deputy minister" -> "deputy foreign minister"
     return role
 
 
