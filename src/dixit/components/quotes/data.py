@@ -23,6 +23,7 @@ class QuoteData:
     complementizers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     object_markers: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
@@ -62,6 +63,7 @@ def _build(raw: dict) -> QuoteData:
         complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
         infinitive_markers=frozenset(fold(w) for w in raw.get("infinitive_markers", [])),
         object_markers=frozenset(fold(w) for w in raw.get("object_markers", [])),
+        subordinators=frozenset(fold(w) for w in raw.get("subordinators", [])),
         pronouns=frozenset(fold(w) for w in raw.get("pronouns", [])),
         relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
         negations=frozenset(fold(w) for w in raw.get("negations", [])),
