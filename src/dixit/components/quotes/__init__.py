@@ -176,7 +176,10 @@ class _Finder:
 
     def inverted_clause(self, cue: VerbCue, sent: Span) -> tuple[int, int] | None:
         v = cue.token
-        skip = {c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ == "expl:subj"}
+        # auxiliaries and clitics between comma and verb: "..., s'est indigné le diplomate"
+        skip = {
+            c.i for c in v.children if c.dep_.startswith(("aux", "expl")) or (c.pos_ == "PRON" and v.i - 3 <= c.i < v.i)
+        }
         subj = next((c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i), None)
         # "CLAIM, X said": a subject between comma and verb, unless the parser took it from the claim
         if subj is not None and not any(t.text in ',«»“”"' for t in subj.subtree):

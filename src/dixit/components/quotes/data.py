@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dixit.lang import LanguageData
+
+
+_TOKEN = re.compile(r"[^\s']+'?")
 
 
 def fold(word: str) -> str:
@@ -13,8 +17,8 @@ def fold(word: str) -> str:
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Word sequences, longest first so "cité par" wins over a shorter prefix."""
-    return tuple(sorted({tuple(fold(i).split()) for i in items}, key=len, reverse=True))
+    """Token sequences ("d'après" is "d'" + "après"), longest first so "cité par" wins over a prefix."""
+    return tuple(sorted({tuple(_TOKEN.findall(fold(i))) for i in items}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
