@@ -54,6 +54,11 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         # Object control: "accuse l'Iran d'avoir attaqué", "urged Russia to withdraw".
         objects = [c for c in tok.head.children if c.dep_ in rules.deps("object")]
         return objects or subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("prep_control") and tok.head.head.i != tok.head.i:
+        # "accused Rwanda of backing X": the gerund after a preposition, controlled like an infinitive.
+        governor = tok.head.head
+        objects = [c for c in governor.children if c.dep_ in rules.deps("object")]
+        return objects or subject(governor, rules, depth + 1)
     if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
@@ -160,7 +165,8 @@ class Resolver:
 
     def entity(self, tok: Token) -> Entity | None:
         if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in self.rules.deps("modifier_clause"):
+            relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
+            if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)
             if "1" in tok.morph.get("Person"):  # "nous rejetons": the one quoted speaks
                 return self._speaker_around(tok)
