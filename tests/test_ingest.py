@@ -101,8 +101,8 @@ def test_sigkill_midway_then_rerun_finishes_without_loss_or_double(tmp_path, ana
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 300
-    for line in proc.stderr:  # kill as soon as the first chunk is committed
-        if line.startswith("committed:") or time.monotonic() > deadline:
+    for line in proc.stderr:  # kill as soon as the first articles are committed
+        if line.startswith("committed:") and " stored=0 " not in line or time.monotonic() > deadline:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

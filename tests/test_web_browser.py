@@ -201,6 +201,9 @@ def test_pair_prk_rus_draws_its_chart(page, server):
     assert pg.locator("#dyad-chart svg .mark-rect path").count() >= 1  # the bars vega drew
     assert pg.locator(".period table.events tbody tr").count() == len(dyad["events"])
     shot(pg, "dyad")
+    pg.locator("#dyad-chart svg .mark-rect path").last.click()  # a bar leads to its events
+    active = pg.locator(".period.active")
+    assert active.count() == 1 and active.locator("tbody tr").count() >= 1
     page.clean()
 
 

@@ -37,10 +37,21 @@ def command(paths: tuple[str, ...], db: str, jobs: int, published: str | None, l
     if cluster:
         _ingest_on_cluster(list(paths), cluster, db, published, language)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     from dixit.store.ingest import ingest
 
-    stats = ingest(paths, db, jobs=jobs or os.cpu_count() or 1, published=published, language=language,
-                   progress=progress)
+    try:
+        stats = ingest(paths, db, jobs=jobs or os.cpu_count() or 1, published=published, language=language,
+                       progress=progress)
+    except BrokenProcessPool:
+        click.echo("dixit: error: an analysis process died (out of memory?); what was analysed is stored: "
+                   "run the same command again to finish", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("\ndixit: interrupted; what was analysed is stored: run the same command again to finish",
+                   err=True)
+        sys.exit(130)
     click.echo(f"dixit: {stats.summary()}", err=True)
     if stats.errors:
         click.echo(f"dixit: see the errors with: dixit errors --db {db}", err=True)

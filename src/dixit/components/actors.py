@@ -45,6 +45,7 @@ class ActorIndex:
     # The article's entity list, kept in step with `entities` (new actors found late land there too).
     ordered: list[Entity] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "Masc" | "Fem"
+    country_at: dict[int, str] = field(default_factory=dict)  # token index -> the state a table word names
 
     # -- building ----------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:
@@ -59,6 +60,23 @@ class ActorIndex:
             known.mentions.sort(key=lambda s: (s.start, s.end))
             insort(self._mentions, (start, end, known.id))
         return known
+
+    def known(self, actor_id: str) -> Entity | None:
+        """The entity of a table actor (a state by its ISO code), made on first use."""
+        if actor_id in self.entities:
+            return self.entities[actor_id]
+        spec = self.lexicon.specs.get(actor_id) if self.lexicon else None
+        return Entity(spec.id, spec.name, spec.kind, spec.country, spec.role) if spec else None
+
+    def absorb(self, other: Entity, into: Entity) -> None:
+        """Merge an entity NER got wrong ("Wechayachai" as ORG) into the actor it names."""
+        if other.id == into.id or other.id not in self.entities:
+            return
+        del self.entities[other.id]
+        self.ordered[:] = [e for e in self.ordered if e.id != other.id]
+        self._mentions = [m for m in self._mentions if m[2] != other.id]
+        for m in other.mentions:
+            self.add(into, m.start, m.end)
 
     # -- lookups -----------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Entity | None:

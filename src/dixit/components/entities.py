@@ -38,41 +38,81 @@ def entities(ctx: Context) -> None:
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
     genders: dict[tuple[int, int], str] = {}
-    spans = _candidates(ctx.doc, lex, {t.i for s in titles for t in s}, genders)
+    hits = lex.find(ctx.doc)
+    # the state each table word names, even where a longer name swallows it ("ministère russe des ...")
+    index.country_at = {t: h.spec.country for s, h in hits if h.spec.kind == "country" for t in range(s.start, s.end)}
+    spans = _candidates(ctx.doc, lex, hits, {t.i for s in titles for t in s}, genders)
     persons = [(s, h, k) for s, h, k in spans if k == "person" and (h or len(s) > 1)]
     canonical = _canonical_names([s for s, h, _ in persons if h is None])
     for span, hit, kind in persons + [c for c in spans if c[2] != "person" or not (c[1] or len(c[0]) > 1)]:
         ent = _add_candidate(index, lex, span, hit, kind, canonical)
         if ent is not None and (span.start, span.end) in genders:
             index.gender.setdefault(ent.id, genders[(span.start, span.end)])
+    _surnames(index, ctx.doc)
     for title in titles:
         inside = index._inside(title.start_char, title.end_char)
         if not inside:
             describe_title(index, title, create=True)
         elif title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
             _body_role(index, title, inside)
+    _outlet(index, ctx)
     ctx.article.entities = index.ordered
 
 
-def _candidates(doc: Doc, lex: Lexicon, title_tokens: set[int],
+def _surnames(index: ActorIndex, doc: Doc) -> None:
+    """A part of a full name, alone and missed by NER ("Kim a souri"), is a mention of that person."""
+    parts: dict[str, str | None] = {}
+    for ent in index.entities.values():
+        names = ent.name.replace("-", " ").split()
+        if ent.kind != "person" or len(names) < 2:
+            continue
+        for part in names:
+            key = fold(part)
+            parts[key] = ent.id if parts.get(key, ent.id) == ent.id else None  # None: two persons share it
+    covered = {i for s, e, _ in index._mentions for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok) > 2 and tok.idx not in covered:
+            ent_id = parts.get(fold(tok.text))
+            if ent_id:
+                index.add(index.entities[ent_id], tok.idx, tok.idx + len(tok))
+
+
+def _outlet(index: ActorIndex, ctx: Context) -> None:
+    """The outlet named on the title line ("TITLE — OUTLET") is an actor: it publishes and quotes."""
+    outlet = ctx.article.outlet
+    first_line = ctx.text.split("\n", 1)[0]
+    at = first_line.rfind(outlet) if outlet else -1
+    if at < 0 or index.at(at, at + len(outlet)) is not None:
+        return
+    index.add(Entity(outlet, outlet, "organization", role="news outlet"), at, at + len(outlet))
+
+
+def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title_tokens: set[int],
                 genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
     """Table matches and named entities, the longest where they overlap, in text order.
 
     `genders` receives the gender an honorific tells ("M.", "Mrs") for the name after it.
     """
     meaning: dict[tuple[int, int], tuple[Hit | None, str]] = {}
-    for span, hit in lex.find(doc):
+    for span, hit in hits:
         meaning.setdefault((span.start, span.end), (hit, hit.spec.kind))
-    table_tokens = {t for span, hit in lex.find(doc) if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    table_tokens = {t for span, hit in hits if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    particles = set(lex.section("mention").get("name_particles", []))
     for ent in doc.ents:
         kind = lex.ner_kinds.get(ent.label_)
         if kind == "person":  # "Solomon Islands PM Sogavare": the name is what follows the title
             cut = max((t + 1 for t in range(ent.start, ent.end) if t in title_tokens or t in table_tokens),
                       default=ent.start)
-            ent = doc[cut:ent.end]
+            # "Kim a souri": a name stops at its first lower-case word that is no particle ("von", "al")
+            stop = next((t.i for t in doc[cut:ent.end] if t.text[:1].islower() and t.lower_ not in particles),
+                        ent.end)
+            ent = doc[cut:stop]
             if not len(ent):
                 continue
         trimmed, gender = _trim(ent, lex, title_tokens if kind == "person" else set())
+        if trimmed is not None and len(trimmed) == 1 and trimmed[0].pos_ not in ("PROPN", "X") \
+                and (trimmed[0].is_sent_start or not trimmed[0].text[:1].isupper()):
+            continue  # "Membre", "Pourparlers": a capitalised common noun, not a name
         if kind and trimmed is not None:
             meaning.setdefault((trimmed.start, trimmed.end), (None, kind))
             if gender:
@@ -143,7 +183,20 @@ def _add_candidate(index: ActorIndex, lex: Lexicon, span: SpacySpan, hit: Hit | 
         name = known.id if known else canonical.get(fold(span.text), span.text)
         return index.add(Entity(name, name, "person", known.country if known else None,
                                 known.role if known else None), start, end)
+    if kind == "document":  # "l'accord de paix de Dayton": the document's name starts at its cue word
+        span = _with_cue(span, lex)
+        start = span.start_char
     return index.add(Entity(span.text, span.text, kind, _country_near(index, span)), start, end)
+
+
+def _with_cue(span: SpacySpan, lex: Lexicon) -> SpacySpan:
+    doc, start = span.doc, span.start
+    for i in range(start - 1, max(span.sent.start, start - _CUE_REACH) - 1, -1):
+        if lex.cue_kind(doc[i].text) == "document":
+            return doc[i:span.end]
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            break
+    return span
 
 
 def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
@@ -168,13 +221,8 @@ def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
 
 def _country_near(index: ActorIndex, span: SpacySpan) -> str | None:
     """The state a name belongs to, told inside it or just before it ("la ville ukrainienne de X")."""
-    doc = span.doc
-    left = doc[max(span.sent.start, span.start - _LEFT_REACH)].idx
-    for _s, _e, ent_id in index._inside(left, span.end_char):
-        ent = index.entities[ent_id]
-        if ent.kind == "country":
-            return ent.id
-    return None
+    left = max(span.sent.start, span.start - _LEFT_REACH)
+    return next((index.country_at[t] for t in range(left, span.end) if t in index.country_at), None)
 
 
 # -- descriptions ------------------------------------------------------------------------------
@@ -203,9 +251,10 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     hi = limit.end if limit is not None else title.sent.end
     left = _extend_left(index, title, lo)
     right = _extend_right(index, title, hi)
-    person = _person_after(index, doc, right, hi)
+    person = _person_after(index, doc, right, hi) if title.label_ == "title" else None
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
-    country = next((e.id for e in evidence if e.kind == "country"), None)
+    country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
+    country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
     role = _role(lex, title, doc[left:right])
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
@@ -213,7 +262,10 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None:
             return None
-        return index.add(index.entities[country], start, end) if start < end else index.entities[country]
+        state = index.known(country)
+        if state is None or start >= end:
+            return state
+        return index.add(state, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if person is not None:
         ent = person
         if role and not roles_match(role, ent.role):
@@ -250,9 +302,17 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
     doc = title.doc
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
-        tok = doc[right]
+        tok, prev = doc[right], doc[right - 1]
         if tok.pos_ in _STOP_POS or tok.is_punct or _starts_person(index, tok):
             break
+        # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
+        if tok.pos_ == "DET" and prev.pos_ != "ADP":
+            break
+        if tok.pos_ == "NOUN" and prev.pos_ not in ("ADP", "DET") and prev.i >= title.end:
+            break
+        if tok.pos_ == "PROPN" and right not in index.country_at and not index._inside(tok.idx, tok.idx + len(tok)) \
+                and prev.pos_ not in ("ADP", "DET"):
+            break  # a name, not a word of the description ("le Premier ministre par intérim | Phumtham X")
         right += 1
     while right > title.end and (doc[right - 1].pos_ in ("DET", "ADP") or doc[right - 1].lower_ in
                                  index.lexicon.determiners):
@@ -261,11 +321,30 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
 
 
 def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | None:
-    """The person named right after a title, possibly after a comma ("le porte-parole, X")."""
+    """The person named right after a title, possibly after a comma ("le porte-parole, X").
+
+    Capitalised words right after a title are a name even where NER missed or mislabelled them:
+    they become a person, absorbing the entity NER made of a part of them.
+    """
     i = right + 1 if right < hi and doc[right].text == "," else right
     if i >= hi:
         return None
-    return _starts_person(index, doc[i])
+    person = _starts_person(index, doc[i])
+    if person is not None:
+        return person
+    j = i
+    while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in index.country_at:
+        j += 1
+    if j - i < 2:
+        return None  # one capitalised word may be a place or a body; two or more make a name
+    name = doc[i:j].text
+    wrong = {index.entities[m[2]].id for m in index._inside(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))}
+    if any(index.entities[w].kind in ("country", "person", "bloc") for w in wrong):
+        return None
+    person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    for w in wrong:
+        index.absorb(index.entities[w], person)
+    return person
 
 
 def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:
@@ -289,10 +368,8 @@ def _role(lex: Lexicon, title: SpacySpan, phrase: SpacySpan) -> str | None:
     if portfolios:
         _, s, e = portfolios[0]
         portfolio = lex.section("portfolios").get(norm(phrase.as_doc()[s:e].text))
-        if portfolio and role == "minister":
-            return f"{portfolio} minister"
-        if portfolio and not role.startswith(portfolio):
-            return f"{portfolio} {role}"
+        if portfolio and role in ("minister", "ministry"):  # "ministre ... de la Défense" -> defence minister
+            return portfolio if portfolio.endswith(role) else f"{portfolio} {role}"
     return role
 
 

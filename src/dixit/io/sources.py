@@ -141,16 +141,16 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
         return InputError(label, "JSON line without a 'text' field holding the article")
     if len(text.encode("utf-8")) > MAX_BYTES:
         return InputError(label, f"text too large (over {MAX_BYTES:,} bytes)")
-    note = None
+    note, page_date = None, None
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
         try:
-            text = extract_html(text, label)
+            text, page_date = extract_html(text, label)
         except InputError as err:
             return err
         note = "HTML text: article extracted with trafilatura"
     doc = Document(
         text=text,
-        published=_str(data.get("published")) or published,
+        published=_str(data.get("published")) or page_date or published,
         language=_str(data.get("language")) or language,
         source=label,
         title=_str(data.get("title")),
@@ -201,11 +201,12 @@ def _warc_record(record, label: str, published: str | None, language: str | None
     payload = record.content_stream().read(MAX_BYTES + 1)
     if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= MAX_BYTES:
         return InputError(label, f"truncated WARC record ({url}): its content ends early")
+    page_date = None
     try:
         text = decode(payload, label).text
         if "html" in ctype or _HTML.search(payload[:4096]):
-            text = extract_html(text, label)
+            text, page_date = extract_html(text, label)
     except InputError as err:
         return err
-    doc = Document(text=text, published=published, language=language, source=label)
+    doc = Document(text=text, published=page_date or published, language=language, source=label)
     return SourceItem(label, doc, url, "HTML page: article text extracted with trafilatura")

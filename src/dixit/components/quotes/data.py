@@ -22,6 +22,7 @@ class QuoteData:
     openers: dict[str, str] = field(default_factory=dict)  # opening mark -> closing mark
     complementizers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
+    object_markers: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
@@ -60,6 +61,7 @@ def _build(raw: dict) -> QuoteData:
         openers={o: c for o, c in raw.get("marks", [])},
         complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
         infinitive_markers=frozenset(fold(w) for w in raw.get("infinitive_markers", [])),
+        object_markers=frozenset(fold(w) for w in raw.get("object_markers", [])),
         pronouns=frozenset(fold(w) for w in raw.get("pronouns", [])),
         relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
         negations=frozenset(fold(w) for w in raw.get("negations", [])),

@@ -28,11 +28,13 @@ function drawDyad(el) {
     // Conflict counts below the line, cooperation above: the cooperation–conflict balance.
     var values = found.series.map(function (s) {
       var conflict = s.quad.indexOf("conflict") >= 0;
-      return { period: s.period, quad: s.quad, direction: s.direction, n: s.n, signed: conflict ? -s.n : s.n };
+      return { period: s.period, quad: s.quad, n: s.n, signed: conflict ? -s.n : s.n,
+               a_to_b: s.a_to_b, b_to_a: s.b_to_a };
     });
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 260, data: { values: values },
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, cursor: "pointer" },
       encoding: {
         x: { field: "period", type: "temporal", timeUnit: found.interval === "week" ? "yearweek" : "yearmonth",
@@ -41,7 +43,9 @@ function drawDyad(el) {
         color: { field: "quad", type: "nominal", title: "PLOVER quad class",
                  scale: { domain: QUADS, range: QUAD_COLOURS } },
         tooltip: [{ field: "period", type: "temporal", title: found.interval }, { field: "quad" },
-                  { field: "direction" }, { field: "n", aggregate: "sum", title: "events" }]
+                  { field: "n", aggregate: "sum", title: "events" },
+                  { field: "a_to_b", aggregate: "max", title: found.a + " → " + found.b + " (period)" },
+                  { field: "b_to_a", aggregate: "max", title: found.b + " → " + found.a + " (period)" }]
       }
     };
     return vegaEmbed(el, spec, EMBED).then(function (result) {
@@ -78,6 +82,7 @@ function drawSaid(el) {
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 120, data: { values: actor.said_per_month },
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, color: "#4a6fa5", width: { band: 0.6 } },
       encoding: {
         x: { field: "period", type: "ordinal", timeUnit: "yearmonth", title: "month" },
