@@ -43,6 +43,7 @@ class Found:
     event: Event
     token: Token
     rule: Trigger
+    arguments: frozenset[int] = frozenset()  # token indices read as source or target
 
 
 @component("events")
@@ -128,7 +129,8 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
             continue
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
-            out.append(Found(event, tok, rule))
+            used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
     return out
 
 
@@ -260,7 +262,7 @@ def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules, dat
         mention = _nearest_date(dates, f.token)
         if mention is not None:
             f.event.date, f.event.date_precision = mention.value, mention.precision
-        f.event.location = _location(f.token, rules, {f.event.source, f.event.target})
+        f.event.location = _location(f, rules)
 
 
 def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
@@ -269,17 +271,18 @@ def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
     return min(inside, key=lambda d: abs(d.start - tok.idx), default=None)
 
 
-def _location(tok: Token, rules: Rules, actors: set[str | None]) -> str | None:
-    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger."""
-    preps = rules.deps("location_preps")
+def _location(found: Found, rules: Rules) -> str | None:
+    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger, that is
+    not one of its arguments ("envoyé des troupes en Russie" is sent to Russia, not in it)."""
+    tok, preps = found.token, rules.deps("location_preps")
     places = []
     for t in tok.sent:
         if t.lower_ not in preps:
             continue
         noun = t.head if t.dep_ in ("case", "fixed") else next((c for c in t.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.ent_iob_ == "O":
+        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.i in found.arguments:
             continue
         ent = next((e for e in tok.doc.ents if e.start <= noun.i < e.end), None)
-        if ent is not None and ent.text not in actors:
+        if ent is not None:
             places.append((abs(noun.i - tok.i), ent.text))
     return min(places)[1] if places else None

@@ -145,7 +145,11 @@ class Resolver:
         return not any(s <= tok.idx < e for s, e in self.excluded)
 
     def entities(self, tok: Token) -> list[Entity]:
-        """The actors a phrase names: its head and the heads coordinated with it."""
+        """The actors a phrase names: its head and the heads coordinated with it; for
+        "les relations entre X et Y", X and Y."""
+        between = [n for p, n in prep_phrases(tok, self.rules) if p in self.rules.deps("between_preps")]
+        if between and self.entity(tok) in (None, *[self.entity(b) for b in between]):
+            tok = between[0]
         out = []
         for head in [tok, *self._conjuncts(tok)]:
             ent = self.entity(head)
