@@ -85,7 +85,7 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     else:
         args.sources, args.joint = subject(tok, rules), True
         if not trig.theme_object:
-            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
+            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")] or _shared_object(tok, rules)
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
     args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
     args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
@@ -93,6 +93,17 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
             args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
     return args
+
+
+def _shared_object(tok: Token, rules: Rules) -> list[Token]:
+    """Coordinated verbs share one object: "rejette et condamne la tenue de X" (the object hangs on the last)."""
+    conj = rules.syntax.get("coordination", "conj")
+    for verb in tok.children:
+        if verb.dep_ == conj and verb.pos_ == "VERB":
+            objects = [c for c in verb.children if c.dep_ in rules.deps("object")]
+            if objects:
+                return objects
+    return []
 
 
 def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
