@@ -16,7 +16,7 @@ import click
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for documents that do not give one.")
 @click.option("--language", metavar="CODE", help="Language of documents that do not give one (skips detection).")
 @click.option("--progress", type=click.Choice(["auto", "bar", "lines", "none"]), default="auto", show_default=True,
-              help="bar: rate and time left; lines: one line per committed chunk (for logs); auto: bar on a terminal.")
+              help="bar: rate and time left; lines: one line per commit (for logs); auto: bar on a terminal.")
 @click.option("--cluster", "cluster", metavar="ADDRESS",
               help="Analyse on a Dask cluster (scheduler address) instead of local processes.")
 def command(paths: tuple[str, ...], db: str, jobs: int, published: str | None, language: str | None,
