@@ -226,7 +226,9 @@ def ingest(
 
         def on_progress(stats: IngestStats, n: int) -> None:
             bar.update(n)
-            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors, refresh=False)
+
+        def on_commit(stats: IngestStats) -> None:
+            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors)
     elif progress == "lines":
         def on_commit(stats: IngestStats) -> None:
             print(f"committed: read={stats.read} stored={stats.stored} duplicates={stats.duplicates} "
