@@ -29,7 +29,7 @@ from dixit.store.rows import article_rows
 
 CHUNK = 16  # documents per analysis chunk (also the nlp.pipe batch)
 WRITE_ARTICLES = 64  # a write transaction holds up to this many articles...
-WRITE_SECONDS = 2.0  # ...or what came in this long: few commits, little lost to a kill
+WRITE_SECONDS = 5.0  # ...or what came in this long: few commits, little lost to a kill
 
 # What the analysis sends back for one document: ("ok", source, url, rows) or ("error", source, reason).
 Result = tuple[str, str, Any, Any]
