@@ -16,7 +16,7 @@ from dixit.components.lexicon import Lexicon, fold
 from dixit.model import Entity, Span
 
 # Roles that name the same office seen from different words ("le dirigeant nord-coréen").
-_LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief"}
+_LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief", "president-elect"}
 _DIPLOMATIC = ("foreign", "ambassador", "envoy", "diplomat")
 # A plural pronoun stands for a body, a state or a group rather than one person.
 _COLLECTIVE = {"organization", "country", "group", "bloc"}

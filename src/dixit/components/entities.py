@@ -20,11 +20,13 @@ from dixit.components.lexicon import Hit, Lexicon, fold, lexicon_for, norm
 from dixit.model import Entity
 
 # Words that end a description to the right of its title ("le président russe | a dit").
-_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT"}
+_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT", "ADV", "PART"}
 # Words a description may hold to the left of its title ("Russian | President", "the Kremlin | spokesman").
 _LEFT_POS = {"ADJ", "PROPN", "NOUN", "NUM", "X"}
 # A title is a noun ("a envoyé" is no envoy); English parsers tag "President X" PROPN.
 _TITLE_POS = {"NOUN", "PROPN"}
+# Kinds NER gives a surname by mistake ("Wechayachai" as ORG): a person named in full takes them over.
+_NER_NOISE = {"organization", "location", "other"}
 _LEFT_REACH = 4
 # Punctuation a name may hold ("Jean-Yves", "U.S.", "Marine & Océans").
 _NAME_PUNCT = {"-", ".", "'", "’", "&"}
@@ -378,6 +380,8 @@ def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | 
     if any(index.entities[w].kind in ("country", "bloc") for w in wrong):
         return None
     person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    parts = {fold(p) for p in name.split()}
+    wrong |= {e.id for e in index.entities.values() if e.kind in _NER_NOISE and fold(e.name) in parts}
     for w in wrong:
         index.absorb(index.entities[w], person)
     return person
