@@ -20,9 +20,10 @@ _LEADERS = {"leader", "head of state", "head of government", "supreme leader", "
 _DIPLOMATIC = ("foreign", "ambassador", "envoy", "diplomat")
 # A plural pronoun stands for a body, a state or a group rather than one person.
 _COLLECTIVE = {"organization", "country", "group", "bloc"}
-# How many earlier mentions a pronoun looks back at, and across how many paragraph breaks.
+# How many earlier mentions a pronoun looks back at, and across how many paragraph breaks (a quotation
+# may run over paragraphs: "X said.\n“A.\n“B,” he said.").
 _LOOKBACK = 40
-_MAX_PARAGRAPHS = 1
+_MAX_PARAGRAPHS = 2
 
 
 def roles_match(wanted: str | None, role: str | None) -> bool:
