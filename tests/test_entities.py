@@ -193,3 +193,11 @@ def test_gold_actor_coverage(corpus_dir: Path):
     result = cov.score((g, a) for (g, _), a in zip(items, arts, strict=True))
     # measured 0.83 / 0.80 on dev (fr+en); a floor well below catches regressions, not noise
     assert result["actor_recall"] >= 0.7 and result["mention_recall"] >= 0.7
+
+
+def test_title_in_apposition_after_the_name(ctx_fr):
+    ctx = ctx_fr("La réunion a été annulée, a déclaré Paul Girard, porte-parole du ministère suisse des Affaires "
+                 "étrangères.")
+    ent = ctx.article.entity("Paul Girard")
+    assert ent is not None and ent.country == "CHE" and ent.role == "spokesperson"
+    assert not any(e.kind == "person" and e.id != "Paul Girard" for e in ctx.article.entities)

@@ -94,6 +94,14 @@ class ActorIndex:
         s, e, ent = max(inside, key=lambda m: m[1] - m[0])
         return self.entities[ent]
 
+    def covering(self, start: int, end: int) -> Entity | None:
+        """The actor with a mention that holds [start, end) (the name a word belongs to)."""
+        i = bisect_right(self._mentions, (start, 1 << 62, ""))
+        for s, e, ent in reversed(self._mentions[max(0, i - _LOOKBACK):i]):
+            if s <= start and end <= e:
+                return self.entities[ent]
+        return None
+
     def _inside(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect_right(self._mentions, (end, end, ""))
         return [m for m in self._mentions[:i] if m[0] >= start and m[1] <= end]

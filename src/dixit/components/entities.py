@@ -272,7 +272,9 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     raw_right, right = _extend_right(index, title, hi)
     # a name may run past a sentence end the parser put inside it ("... par intérim Phumtham | Wechayachai")
     name_hi = limit.end if limit is not None else len(doc)
-    person = _person_after(index, doc, raw_right, name_hi) if title.label_ == "title" else None
+    person = None
+    if title.label_ == "title":
+        person = _person_after(index, doc, raw_right, name_hi) or _person_before(index, doc, left)
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
@@ -385,6 +387,21 @@ def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | 
     for w in wrong:
         index.absorb(index.entities[w], person)
     return person
+
+
+def _person_before(index: ActorIndex, doc: Doc, left: int) -> Entity | None:
+    """The person a title stands in apposition to: "Christophe Lemoine, porte-parole du ministère"."""
+    j = left - 1
+    if j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    ent = index.covering(doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1]))
+    if ent is None or ent.kind != "person":
+        return None
+    # the name must end right before the comma, not merely hold its last word
+    ends = any(m.end == doc[j - 1].idx + len(doc[j - 1]) for m in ent.mentions)
+    return ent if ends else None
 
 
 def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:
