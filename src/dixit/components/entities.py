@@ -284,6 +284,11 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         return None
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
     start, end = _strip_determiners(lex, doc, left, right)
+    if title.label_ == "group":
+        if start >= end:
+            return None
+        name = doc[start:end].text
+        return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None:
             return None
@@ -329,8 +334,9 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> tuple[int, in
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
         tok, prev = doc[right], doc[right - 1]
-        if tok.pos_ in _STOP_POS or tok.is_punct or _starts_person(index, tok):
-            break
+        adverb_of_adjective = tok.pos_ == "ADV" and right + 1 < len(doc) and doc[right + 1].pos_ == "ADJ"
+        if (tok.pos_ in _STOP_POS and not adverb_of_adjective) or tok.is_punct or _starts_person(index, tok):
+            break  # "des sources bien informées" goes on over "bien"
         # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
         if tok.pos_ == "DET" and prev.pos_ != "ADP":
             break
