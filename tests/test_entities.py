@@ -197,3 +197,10 @@ def test_title_in_apposition_after_the_name(ctx_fr):
     ent = ctx.article.entity("Paul Girard")
     assert ent is not None and ent.country == "CHE" and ent.role == "spokesperson"
     assert not any(e.kind == "person" and e.id != "Paul Girard" for e in ctx.article.entities)
+
+
+def test_the_country_and_unnamed_groups(ctx_fr):
+    ctx = ctx_fr("La Chine a protesté lundi. Le pays a convoqué un diplomate, selon les médias japonais.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "Le pays")).id == "CHN"
+    media = ctx.actors.resolve_span(_np(ctx.doc, "les médias japonais"))
+    assert media is not None and media.kind == "group" and media.country == "JPN"

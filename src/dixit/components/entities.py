@@ -290,6 +290,11 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         name = doc[start:end].text
         return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if title.label_ == "state" or (person is None and _plural(title)):
+        if country is None and title.label_ == "state" and not _plural(title):
+            # "le pays", "the country": the state named last before it
+            last = index.find(role=None, country=None, kind="country", before=title.start_char)
+            named_before = last is not None and any(m.start < title.start_char for m in last.mentions)
+            country = last.id if named_before else None
         if country is None:
             return None
         state = index.known(country)
