@@ -265,7 +265,7 @@ class _Finder:
             head = next((t for t in self.doc[first : min(first + 6, sent.end)] if t.pos_ in NOMINAL), None)
         if head is None:
             return None
-        return head, np_bounds(head, first, sent.end)
+        return head, np_bounds(head, first, sent.end, self.data.circumstances)
 
     def prep_clause(self, at: int, np_end: int, sent: Span) -> tuple[int, int] | None:
         doc = self.doc
