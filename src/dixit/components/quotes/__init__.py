@@ -148,7 +148,7 @@ class _Finder:
 
     def relayed(self, clause: tuple[int, int], relay: VerbCue) -> None:
         if relay.speaker is not None:
-            for i, cue in self.cues.items():
+            for i in self.cues:
                 if clause[0] <= i < clause[1]:
                     self.vias.setdefault(i, []).append(relay.speaker)
 
