@@ -87,6 +87,8 @@ def test_retried_partition_rewrites_same_files_and_loads_once(tmp_path, analyze_
     mentions = store.query("SELECT count(*) AS n FROM mentions")[0]["n"]
     per_article = store.query("SELECT count(*) AS n FROM (SELECT DISTINCT * FROM mentions)")[0]["n"]
     assert mentions == per_article > 0  # child rows not doubled either
+    # every source is recorded, the duplicate too, so the store knows what yielded what
+    assert store.query("SELECT count(*) AS n, count(DISTINCT article_id) AS u FROM sources")[0] == {"n": 4, "u": 3}
     store.close()
 
 

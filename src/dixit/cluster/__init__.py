@@ -12,6 +12,7 @@ Dask runs its task again elsewhere, which rewrites the same files (see docs/clus
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -23,7 +24,10 @@ from dixit.cluster.load import LoadCount, load_partition, load_partitions
 from dixit.cluster.sources import Partition, list_sources, plan_partitions
 from dixit.store import open_store
 
-__all__ = ["ClusterReport", "Partition", "connect", "ingest_on_cluster", "load_partitions", "plan_partitions"]
+__all__ = [
+    "ClusterReport", "Partition", "connect", "ingest_on_cluster", "load_partitions", "plan_partitions",
+    "run_partitions",
+]
 
 
 @dataclass
@@ -52,6 +56,9 @@ class ClusterReport:
             f"{self.skipped} already there; {self.errors} errors; Parquet in {self.out_dir}"
         )
         return text + (f"; {len(self.failed)} partitions FAILED" if self.failed else "")
+
+    def __str__(self) -> str:
+        return self.summary()
 
 
 @contextmanager
@@ -88,40 +95,64 @@ def ingest_on_cluster(
     """Analyse files on a Dask cluster, write Parquet partitions and load them into `db`.
 
     `out_dir` (default: `<db>.parts/`) must be reachable by every worker and the client
-    under the same path (a shared filesystem on a real cluster). Partitions already there
-    from an earlier run over the same files are reused. `on_partition(client, manifest)` is
+    under the same path (a shared filesystem on a real cluster). Partitions hold at most
+    `partition_size` sources, fewer when the input is small for the cluster (see
+    `balanced_size`); partitions already written by an earlier run over the same files on
+    the same cluster are reused. `on_partition(client, manifest)` is
     called on the client after each partition is loaded (progress bars, tests).
     """
-    from dask.distributed import as_completed
-
-    from dixit.cluster.worker import run_partition
-
     started = time.perf_counter()
     out = str(Path(out_dir) if out_dir else Path(f"{db}.parts"))
     Path(out).mkdir(parents=True, exist_ok=True)
     sources = list_sources(paths)
-    parts = plan_partitions(sources, out, size=partition_size, published=published, language=language)
-    report = ClusterReport(address=address, out_dir=out, db=str(db), sources=len(sources), partitions=len(parts))
-    store = open_store(str(db))
+    report = ClusterReport(address=address, out_dir=out, db=str(db), sources=len(sources))
+    with connect(address) as client:
+        size = balanced_size(len(sources), partition_size, sum(client.nthreads().values()))
+        parts = plan_partitions(sources, out, size=size, published=published, language=language)
+        report.partitions = len(parts)
+        run_partitions(client, parts, db=str(db), report=report, retries=retries, on_partition=on_partition)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def balanced_size(n_sources: int, partition_size: int, n_threads: int) -> int:
+    """At most `partition_size`, and small enough that every worker thread gets about four
+    partitions: a small input is then spread over the whole cluster, not run by one worker."""
+    return max(1, min(partition_size, math.ceil(n_sources / (4 * max(1, n_threads)))))
+
+
+def run_partitions(
+    client: Any,
+    parts: list[Partition],
+    *,
+    db: str,
+    report: ClusterReport,
+    retries: int = 3,
+    on_partition: Callable[[Any, dict], None] | None = None,
+) -> ClusterReport:
+    """Submit the partitions to `client`'s cluster and load each into `db` as it finishes."""
+    from dask.distributed import as_completed
+
+    from dixit.cluster.worker import run_partition
+
+    store = open_store(db)
     try:
-        with connect(address) as client:
-            futures = {
-                client.submit(run_partition, p, key=f"dixit-partition-{p.key}", retries=retries, pure=False): p
-                for p in parts
-            }
-            for future in as_completed(futures):
-                part = futures.pop(future)
-                try:
-                    manifest = future.result()
-                except Exception as err:  # noqa: BLE001 - the run goes on; the partition is reported
-                    report.failed.append(f"partition {part.index} ({part.sources[0]}...): {err!r}")
-                    continue
-                _count(report, manifest, load_partition(store, out, part.key))
-                if on_partition is not None:
-                    on_partition(client, manifest)
+        futures = {
+            client.submit(run_partition, p, key=f"dixit-partition-{p.key}", retries=retries, pure=False): p
+            for p in parts
+        }
+        for future in as_completed(futures):
+            part = futures.pop(future)
+            try:
+                manifest = future.result()
+            except Exception as err:  # noqa: BLE001 - the run goes on; the partition is reported
+                report.failed.append(f"partition {part.index} ({part.sources[0]}...): {err!r}")
+                continue
+            _count(report, manifest, load_partition(store, part.out_dir, part.key))
+            if on_partition is not None:
+                on_partition(client, manifest)
     finally:
         store.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 

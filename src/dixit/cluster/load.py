@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from dixit.cluster.parquet import ERRORS_TABLE, complete_partitions, table_columns, table_path
+from dixit.cluster.parquet import ERRORS_TABLE, SOURCES_TABLE, complete_partitions, table_columns, table_path
 from dixit.model import Article
 from dixit.store import Store, open_store
 from dixit.store.rows import TABLES
@@ -70,6 +70,7 @@ def _load_duckdb(con, out_dir: str | Path, key: str) -> LoadCount:
                 [str(table_path(out_dir, table, key))],
             )
         errors = _load_errors_duckdb(con, out_dir, key)
+        _load_sources_duckdb(con, out_dir, key)
         con.execute("DROP TABLE _dixit_new")
         con.execute("COMMIT")
     except Exception:
@@ -89,6 +90,17 @@ def _load_errors_duckdb(con, out_dir: str | Path, key: str) -> int:
         [path],
     )
     return con.execute("SELECT count(*) FROM errors").fetchone()[0] - before
+
+
+def _load_sources_duckdb(con, out_dir: str | Path, key: str) -> None:
+    """Every source that yielded an article, so the store knows its errors are closed."""
+    if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'sources'").fetchone():
+        return  # a store from before the sources table
+    cols = ", ".join(c for c, _ in table_columns(SOURCES_TABLE))
+    con.execute(
+        f"INSERT OR REPLACE INTO sources ({cols}) SELECT {cols} FROM read_parquet(?)",
+        [str(table_path(out_dir, SOURCES_TABLE, key))],
+    )
 
 
 def _load_generic(store: Store, out_dir: str | Path, key: str) -> LoadCount:

@@ -1,9 +1,9 @@
-"""Parquet partitions: the store's tables (`rows.TABLES`) plus `errors`, one file per table
-per partition, each written atomically, and a manifest written last.
+"""Parquet partitions: the store's tables (`rows.TABLES`) plus `errors` and `sources`, one
+file per table per partition, each written atomically, and a manifest written last.
 
 Layout of an output folder:
 
-    <out_dir>/<table>/part-<key>.parquet     one per table (articles, entities, ..., errors)
+    <out_dir>/<table>/part-<key>.parquet     one per table (articles, entities, ..., errors, sources)
     <out_dir>/_manifests/part-<key>.json     written last: the partition is complete
 
 Every file is written under a temporary name, flushed to disk and renamed over its final
@@ -26,10 +26,15 @@ import pyarrow.parquet as pq
 from dixit.store.rows import TABLES
 
 ERRORS_TABLE = "errors"
+SOURCES_TABLE = "sources"
 MANIFESTS = "_manifests"
 
-# The errors of a partition: what could not be read or analysed, and why.
-ERROR_COLUMNS: list[tuple[str, str]] = [("source", "VARCHAR"), ("reason", "VARCHAR"), ("occurred_at", "TIMESTAMP")]
+# Beside the article tables, as in the store: what could not be read or analysed and why,
+# and every source that yielded an article (duplicates included), which closes its errors.
+EXTRA_TABLES: dict[str, list[tuple[str, str]]] = {
+    ERRORS_TABLE: [("source", "VARCHAR"), ("reason", "VARCHAR"), ("occurred_at", "TIMESTAMP")],
+    SOURCES_TABLE: [("source", "VARCHAR"), ("article_id", "VARCHAR"), ("url", "VARCHAR"), ("seen_at", "TIMESTAMP")],
+}
 
 _ARROW: dict[str, pa.DataType] = {
     "VARCHAR": pa.string(),
@@ -44,11 +49,11 @@ _ARROW: dict[str, pa.DataType] = {
 
 
 def table_columns(table: str) -> list[tuple[str, str]]:
-    return ERROR_COLUMNS if table == ERRORS_TABLE else TABLES[table]
+    return EXTRA_TABLES.get(table) or TABLES[table]
 
 
 def all_tables() -> list[str]:
-    return [*TABLES, ERRORS_TABLE]
+    return [*TABLES, *EXTRA_TABLES]
 
 
 def arrow_schema(table: str) -> pa.Schema:

@@ -10,11 +10,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from dixit import __version__
-from dixit.core import Document
 from dixit.errors import InputError
+from dixit.io.sources import SourceItem, expand_paths, iter_sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +33,10 @@ class Partition:
 
 
 def list_sources(paths: Iterable[str]) -> list[str]:
-    """Files to analyse: the paths given, folders expanded (sorted; hidden files skipped)."""
-    found: list[str] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found.extend(
-                str(f) for f in sorted(p.rglob("*"))
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-        else:
-            found.append(str(path))  # a missing file is reported by the worker that reads it
-    return found
+    """Files to analyse, as `dixit ingest` finds them: folders walked in name order (the
+    file types dixit reads, hidden entries skipped). A missing path stays in the list: the
+    worker that reads it records the error."""
+    return [p.source if isinstance(p, InputError) else p for p in expand_paths(paths)]
 
 
 def partition_key(sources: Iterable[str], published: str | None, language: str | None) -> str:
@@ -71,16 +62,7 @@ def plan_partitions(
     return parts
 
 
-def read_partition(part: Partition) -> Iterator[Document | InputError]:
-    """The documents of a partition, in order; a source that cannot be read yields its error."""
-    from dixit.io.reading import read_document
-
-    for source in part.sources:
-        try:
-            doc, _note = read_document(source, published=part.published, language=part.language)
-        except InputError as err:
-            yield err
-        except OSError as err:
-            yield InputError(source, f"could not be read: {err}")
-        else:
-            yield doc
+def read_partition(part: Partition) -> Iterator[SourceItem | InputError]:
+    """The documents of a partition, in order (a JSONL or WARC file holds many); a source
+    that cannot be read yields its error."""
+    return iter_sources(list(part.sources), published=part.published, language=part.language)

@@ -2,25 +2,23 @@
 
 This module is imported by the workers (it is what the tasks name), so the spaCy pipeline
 that `dixit.nlp.load_pipeline` caches stays loaded in the worker process between tasks.
+The analysis itself is the one `dixit ingest` runs (`dixit.store.ingest.analyse_chunk`).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from dixit.cluster.parquet import ERRORS_TABLE, all_tables, read_manifest, write_partition
+from dixit.cluster.parquet import ERRORS_TABLE, SOURCES_TABLE, all_tables, read_manifest, write_partition
 from dixit.cluster.sources import Partition, read_partition
-from dixit.core import Document, analyze_each
 from dixit.errors import InputError
-from dixit.model import Article
-from dixit.store.rows import article_rows
+from dixit.store.ingest import CHUNK, analyse_chunk
 
 
-def run_partition(part: Partition, batch_size: int = 16) -> dict[str, Any]:
+def run_partition(part: Partition) -> dict[str, Any]:
     """Analyse one partition and write its tables; returns its manifest.
 
     A partition whose manifest already exists is complete (an earlier attempt or run wrote
@@ -30,21 +28,32 @@ def run_partition(part: Partition, batch_size: int = 16) -> dict[str, Any]:
     if done is not None:
         return {**done, "reused": True}
     started = time.perf_counter()
+    now = datetime.now(UTC).replace(tzinfo=None)  # TIMESTAMP columns hold UTC without a zone
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in all_tables()}
+    items = []
+    for item in read_partition(part):
+        if isinstance(item, InputError):
+            rows[ERRORS_TABLE].append({"source": item.source, "reason": item.reason, "occurred_at": now})
+        else:
+            items.append((item.source, item.url, item.document))
     seen: set[str] = set()
     n_words = duplicates = 0
-    now = datetime.now(UTC)
-    for result in _analyse(list(read_partition(part)), batch_size):
-        if isinstance(result, InputError):
-            rows[ERRORS_TABLE].append({"source": result.source, "reason": result.reason, "occurred_at": now})
-            continue
-        if result.id in seen:  # the same text twice in one partition: stored once, as the store does
-            duplicates += 1
-            continue
-        seen.add(result.id)
-        n_words += len(result.text.split())
-        for table, items in article_rows(result, path=result.source, ingested_at=now).items():
-            rows[table].extend(items)
+    for start in range(0, len(items), CHUNK):
+        for kind, source, url, payload in analyse_chunk(items[start:start + CHUNK]):
+            if kind == "error":
+                rows[ERRORS_TABLE].append({"source": source, "reason": payload, "occurred_at": now})
+                continue
+            article = payload["articles"][0]
+            aid = article["article_id"]
+            rows[SOURCES_TABLE].append({"source": source, "article_id": aid, "url": url, "seen_at": now})
+            if aid in seen:  # the same text twice in one partition: stored once, as the store does
+                duplicates += 1
+                continue
+            seen.add(aid)
+            article["ingested_at"] = now
+            n_words += len(article["text"].split())
+            for table, table_rows in payload.items():
+                rows[table].extend(table_rows)
     manifest = {
         "key": part.key,
         "index": part.index,
@@ -57,23 +66,3 @@ def run_partition(part: Partition, batch_size: int = 16) -> dict[str, Any]:
     }
     write_partition(part.out_dir, part.key, rows, manifest)
     return {**manifest, "reused": False}
-
-
-def _analyse(items: list[Document | InputError], batch_size: int) -> Iterator[Article | InputError]:
-    """Analyse in batches; should a batch fail on an unexpected error, redo it one by one so
-    that only the document that breaks the analysis is lost, with its reason."""
-    docs = [d for d in items if isinstance(d, Document)]
-    try:
-        results = list(analyze_each(docs, batch_size=batch_size))
-    except Exception:  # a bug in a component: isolate the document that triggers it
-        results = [_analyse_one(d) for d in docs]
-    analysed = iter(results)
-    for item in items:
-        yield item if isinstance(item, InputError) else next(analysed)
-
-
-def _analyse_one(doc: Document) -> Article | InputError:
-    try:
-        return next(analyze_each([doc]))
-    except Exception as err:  # noqa: BLE001 - recorded as this document's error, the run goes on
-        return InputError(doc.source, f"analysis failed: {type(err).__name__}: {err}")
