@@ -208,11 +208,15 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
         denier = denial.event.source
         if denier is None:
             continue
-        for claim in found:
+        # The nearest claim or accusation before the denial is the one it answers first.
+        for claim in sorted(found, key=lambda f: -f.event.start):
             ev = claim.event
-            if claim is denial or not ev.claimed_by or ev.start > denial.event.start:
+            if claim is denial or ev.start > denial.event.start:
                 continue
-            if denier not in (ev.source, ev.target) and denial.event.target not in ev.claimed_by:
+            if ev.type == "ACCUSE" and ev.target == denier and denial.event.target is None:
+                denial.event.target = ev.source  # "X accused Y ... Y denied the allegations"
+            if not ev.claimed_by or (denier not in (ev.source, ev.target)
+                                     and denial.event.target not in ev.claimed_by):
                 continue
             if denier not in ev.denied_by:
                 ev.denied_by.append(denial.event.source_actor or denier)
