@@ -101,6 +101,7 @@ def test_dyad_series(store):
     assert nov["events"] == 1 and nov["material_cooperation"] == 1 and nov["b_to_a"] == 1
     assert nov["intensity"] == 10.0
     assert dec["material_conflict"] == 1 and dec["intensity"] == -8.0 and dec["a_to_b"] == 0
+    assert [r["period"] for r in Q.dyad(store, "PRK", "RUS", by="week")] == ["2024-W44", "2024-W50"]
     days = Q.dyad(store, "PRK", "RUS", by="day", statuses=None)
     assert [r["period"] for r in days] == ["2024-11-01", "2024-11-02", "2024-12-15"]
     store.query("UPDATE articles SET published = NULL")  # read-write here; the CLI opens read-only

@@ -3,8 +3,10 @@
 The main process reads the sources, hashes each text and skips those already stored (by
 content id, before any analysis); the rest go in chunks to the analysis — in this process
 or in `jobs` worker processes that each load the pipeline once. The main process is the
-only writer: each chunk's articles and sources are written in one transaction, so a run
-killed at any moment leaves whole chunks or nothing, and running it again finishes the job.
+only writer: it commits what came back in one transaction every `WRITE_ARTICLES` articles
+or `WRITE_SECONDS` seconds (articles with all their rows, their sources, the errors), so a
+run killed at any moment leaves whole transactions or nothing, and running it again
+finishes the job.
 A document that fails is recorded in `errors` with its reason and the run goes on.
 """
 
@@ -27,7 +29,7 @@ from dixit.store.rows import article_rows
 
 CHUNK = 16  # documents per analysis chunk (also the nlp.pipe batch)
 WRITE_ARTICLES = 64  # a write transaction holds up to this many articles...
-WRITE_SECONDS = 2.0  # ...or what came in this long: few commits, little lost to a kill
+WRITE_SECONDS = 5.0  # ...or what came in this long: few commits, little lost to a kill
 
 # What the analysis sends back for one document: ("ok", source, url, rows) or ("error", source, reason).
 Result = tuple[str, str, Any, Any]
@@ -208,8 +210,8 @@ def ingest(
 ) -> IngestStats:
     """Ingest files, folders, JSON Lines and WARC files into the DuckDB store at `db`.
 
-    `progress`: "bar" (tqdm on stderr: rate and time left), "lines" (one line per committed
-    chunk, for logs), "none", or "auto" (a bar on a terminal, else nothing).
+    `progress`: "bar" (tqdm on stderr: rate and time left), "lines" (one line per commit,
+    for logs), "none", or "auto" (a bar on a terminal, else nothing).
     """
     paths = list(paths)
     if progress == "auto":
@@ -224,7 +226,9 @@ def ingest(
 
         def on_progress(stats: IngestStats, n: int) -> None:
             bar.update(n)
-            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors, refresh=False)
+
+        def on_commit(stats: IngestStats) -> None:
+            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors)
     elif progress == "lines":
         def on_commit(stats: IngestStats) -> None:
             print(f"committed: read={stats.read} stored={stats.stored} duplicates={stats.duplicates} "
