@@ -257,8 +257,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def _in_title(tok: Token) -> bool:
-    """The first line of an article is its title (see io.reading)."""
-    return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
+    """The first line of an article is its title (see io.reading): the tokens before the first newline."""
+    sent = tok.sent
+    return sent.start == 0 and any("\n" in t.whitespace_ or "\n" in t.text for t in tok.doc[sent.start:sent.end + 1])
 
 
 def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules, dates: list[DateMention]) -> None:
