@@ -8,8 +8,9 @@ One run measures, each in a fresh process so that peak memory is its own:
   dask1/dask2  `dixit.cluster` on a Dask local cluster of 1 and 2 workers (Parquet + DuckDB load)
 
 "seconds" is the analysis time once the models are loaded (every process pays ~6 s of
-spaCy load and ~7 s of language-detector load once); "wall" includes start-up. Ratios
-compare throughput (words/s) and time with plain spaCy.
+spaCy load and ~7 s of language-detector load once); "wall" includes start-up; "CPU s" is
+the processor time of every process doing the work (robust to other load on the machine:
+the 1.25x target is read on it). Ratios compare with plain spaCy.
 
     python benchmarks/make_corpus.py --articles 3000
     python benchmarks/bench_speed.py                 # the whole table
@@ -59,11 +60,12 @@ def run_spacy(files: list[str]) -> dict:
     nlp = spacy.load(get_language("fr").spacy_model)
     loaded = time.perf_counter()
     texts = read_texts(files)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=BATCH):
         pass
     end = time.perf_counter()
-    return {"seconds": end - start, "wall": end - t0, "load": loaded - t0, "peak_mib": [peak_mib()]}
+    return {"seconds": end - start, "cpu": time.process_time() - cpu, "wall": end - t0, "load": loaded - t0,
+            "peak_mib": [peak_mib()]}
 
 
 def run_dixit(files: list[str]) -> dict:
@@ -76,11 +78,12 @@ def run_dixit(files: list[str]) -> dict:
     detect_language("Le ministre a parlé.")
     loaded = time.perf_counter()
     texts = read_texts(files)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     n = sum(1 for _ in analyze_many(Document(t, source=f) for t, f in zip(texts, files, strict=True)))
     end = time.perf_counter()
     assert n == len(files)
-    return {"seconds": end - start, "wall": end - t0, "load": loaded - t0, "peak_mib": [peak_mib()]}
+    return {"seconds": end - start, "cpu": time.process_time() - cpu, "wall": end - t0, "load": loaded - t0,
+            "peak_mib": [peak_mib()]}
 
 
 def _jobs_child(files: list[str], barrier, queue) -> None:
@@ -92,10 +95,10 @@ def _jobs_child(files: list[str], barrier, queue) -> None:
     load_pipeline("fr")
     detect_language("Le ministre a parlé.")
     barrier.wait()
-    start = time.perf_counter()
+    cpu = time.process_time()
     for _ in analyze_many(Document(t, source=f) for t, f in zip(read_texts(files), files, strict=True)):
         pass
-    queue.put((time.perf_counter() - start, peak_mib()))
+    queue.put((time.process_time() - cpu, peak_mib()))
 
 
 def run_jobs2(files: list[str]) -> dict:
@@ -105,13 +108,17 @@ def run_jobs2(files: list[str]) -> dict:
     t0 = time.perf_counter()
     if importlib.util.find_spec("dixit.cli.ingest"):
         with tempfile.TemporaryDirectory() as tmp:
-            listing = Path(tmp) / "files"
-            listing.write_text("\n".join(files))
-            cmd = [sys.executable, "-m", "dixit.cli", "ingest", "--jobs", "2", "--db", f"{tmp}/j.duckdb", *files]
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for f in files:
+                (folder / Path(f).name).symlink_to(f)
+            cmd = [sys.executable, "-c", "from dixit.cli import main; main()", "ingest", "--jobs", "2",
+                   "--progress", "none", "--db", f"{tmp}/j.duckdb", str(folder)]
             subprocess.run(cmd, check=True, capture_output=True)
         wall = time.perf_counter() - t0
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return {"seconds": wall, "wall": wall, "load": None, "peak_mib": [child], "how": "dixit ingest --jobs 2"}
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return {"seconds": wall, "cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "load": None,
+                "peak_mib": [usage.ru_maxrss / 1024], "how": "dixit ingest --jobs 2 (seconds include start-up)"}
     ctx = mp.get_context("spawn")
     barrier, queue = ctx.Barrier(3), ctx.Queue()
     halves = [files[0::2], files[1::2]]
@@ -124,7 +131,7 @@ def run_jobs2(files: list[str]) -> dict:
     end = time.perf_counter()
     for p in procs:
         p.join()
-    return {"seconds": end - loaded, "wall": end - t0, "load": loaded - t0,
+    return {"seconds": end - loaded, "cpu": sum(c for c, _ in results), "wall": end - t0, "load": loaded - t0,
             "peak_mib": [m for _, m in results], "how": "2 processes x analyze_many"}
 
 
@@ -138,19 +145,23 @@ def _warm() -> float:
 
 
 def run_dask(files: list[str], workers: int) -> dict:
-    from dixit.cluster import ClusterReport, connect, plan_partitions, run_partitions
+    from dixit.cluster import ClusterReport, balanced_size, connect, plan_partitions, run_partitions
 
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, connect(f"local:{workers}") as client:
         client.run(_warm)
         loaded = time.perf_counter()
-        parts = plan_partitions(files, f"{tmp}/parts", size=64)
+        cpu_workers, cpu = client.run(time.process_time), time.process_time()
+        parts = plan_partitions(files, f"{tmp}/parts", size=balanced_size(len(files), 64, workers))
         report = ClusterReport(address=f"local:{workers}", out_dir=f"{tmp}/parts", db=f"{tmp}/d.duckdb")
         run_partitions(client, parts, db=f"{tmp}/d.duckdb", report=report)
         end = time.perf_counter()
+        after = client.run(time.process_time)
+        cpu = time.process_time() - cpu + sum(after[w] - cpu_workers[w] for w in after)
         peaks = list(client.run(peak_mib).values())
     assert report.loaded == len(files) and not report.failed, report.summary()
-    return {"seconds": end - loaded, "wall": end - t0, "load": loaded - t0, "peak_mib": peaks}
+    return {"seconds": end - loaded, "cpu": cpu, "wall": end - t0, "load": loaded - t0, "peak_mib": peaks,
+            "how": f"{len(parts)} partitions; cpu: workers + client (Parquet load into DuckDB)"}
 
 
 def run_mode(mode: str, files: list[str]) -> dict:
@@ -166,17 +177,18 @@ def run_mode(mode: str, files: list[str]) -> dict:
 
 
 def table(results: dict[str, dict], n: int, words: int) -> str:
+    """Throughput (analysis time, models loaded) and CPU time, each against plain spaCy."""
     floor = results.get("spacy")
     lines = [
-        "| mode | articles/s | words/s | × spaCy throughput | × spaCy time | seconds | wall s | peak MiB/process |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| mode | articles/s | words/s | × spaCy words/s | CPU s | × spaCy CPU | seconds | wall s | peak MiB/process |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for mode, r in results.items():
         wps = words / r["seconds"]
         ratio = f"{wps / (words / floor['seconds']):.2f}" if floor else "-"
-        tratio = f"{r['seconds'] / floor['seconds']:.2f}" if floor else "-"
+        cpu_ratio = f"{r['cpu'] / floor['cpu']:.2f}" if floor else "-"
         peaks = "/".join(f"{m:,.0f}" for m in r["peak_mib"])
-        lines.append(f"| {mode} | {n / r['seconds']:,.1f} | {wps:,.0f} | {ratio} | {tratio} | "
+        lines.append(f"| {mode} | {n / r['seconds']:,.1f} | {wps:,.0f} | {ratio} | {r['cpu']:.1f} | {cpu_ratio} | "
                      f"{r['seconds']:.1f} | {r['wall']:.1f} | {peaks} |")
     return "\n".join(lines)
 
@@ -194,7 +206,8 @@ def main() -> None:
         print(json.dumps(run_mode(args.run_mode, files)))
         return
     words = sum(len(t.split()) for t in read_texts(files))
-    print(f"{len(files)} articles, {words:,} words, {os.cpu_count()} cores, batch {BATCH}", flush=True)
+    print(f"{len(files)} articles, {words:,} words, {os.cpu_count()} cores, batch {BATCH}, "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
     results: dict[str, dict] = {}
     for mode in args.modes.split(","):
         cmd = [sys.executable, __file__, "--run-mode", mode, "--articles", str(args.articles), "--corpus",
@@ -208,6 +221,10 @@ def main() -> None:
         print(f"  {mode}: {r['seconds']:.1f} s ({words / r['seconds']:,.0f} words/s), "
               f"peak {max(r['peak_mib']):,.0f} MiB", flush=True)
     print(table(results, len(files), words))
+    for mode, r in results.items():
+        if r.get("how"):
+            print(f"{mode}: {r['how']}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
     if args.json:
         args.json.write_text(json.dumps({"articles": len(files), "words": words, "results": results}, indent=2))
 

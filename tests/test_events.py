@@ -28,6 +28,7 @@ FR_ACTORS = {
     "l'Ukraine": ("UKR", "country", "UKR"),
     "Le Japon": ("JPN", "country", "JPN"),
     "l'Inde": ("IND", "country", "IND"),
+    "Inde": ("IND", "country", "IND"),
     "L'Union européenne": ("EU", "bloc", None),
     "la Hongrie": ("HUN", "country", "HUN"),
     "Le Maroc": ("MAR", "country", "MAR"),
@@ -228,3 +229,35 @@ def test_month_date_with_and_without_published(published, expected):
 def test_absolute_date_needs_no_published():
     ev = find(run("China attacked Taiwan on March 3, 2021.", "en"), "ASSAULT")
     assert (ev.date, ev.date_precision) == ("2021-03-03", "day")
+
+
+# --- further rules -----------------------------------------------------------------------
+
+def test_refusing_to_agree_is_reject():
+    assert find(run("La Turquie n'accepte pas les propositions de la Syrie."), "REJECT", "TUR", "SYR")
+    assert find(run("Russia does not recognize the government of Ukraine.", "en"), "REJECT", "RUS", "UKR")
+
+
+def test_a_requested_act_is_not_an_event():
+    art = run("La Turquie a exhorté la Syrie à attaquer la Russie.")
+    find(art, "REQUEST", "TUR", "SYR")
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+
+
+def test_first_person_subject_in_a_quote_is_the_speaker():
+    text = "« Nous condamnons la Syrie », a dit La Turquie."
+    quote = Quote(start=2, end=25, text=text[2:25], kind="direct", speaker="TUR", cue=Cue(31, 34, "dire"))
+    assert find(run(text, quotes=[quote]), "ACCUSE", "TUR", "SYR").status == "asserted"
+
+
+def test_relative_pronoun_and_gerund_after_a_preposition():
+    art = run("La Chine, qui a attaqué l'Inde, se tait.")
+    find(art, "ASSAULT", "CHN", "IND")
+    art = run("Japan accused China of attacking India.", "en")
+    find(art, "ACCUSE", "JPN", "CHN")
+    assert find(art, "ASSAULT", "CHN", "IND").claimed_by == ["JPN"]
+
+
+def test_what_is_sent_is_not_the_target():
+    art = run("La Chine a envoyé des troupes en Russie.")
+    assert find(art, "AID", "CHN", "RUS")

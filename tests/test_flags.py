@@ -186,3 +186,23 @@ def test_flag_patterns_on_the_dev_corpus(corpus_dir):
     summary = summarize_flags(total)
     assert summary["flag_p"] >= 0.85, summary
     assert summary["flag_r"] >= 0.55, summary
+
+
+def test_eval_prints_a_flags_line(tmp_path):
+    """`dixit eval` on a one-article gold folder written here: the flags line and its JSON fields."""
+    from click.testing import CliRunner
+
+    from dixit.cli import main
+
+    text = "Le sommet est reporté — Le Journal\nLe ministre a parlé [to] la presse lundi.\nLire aussi : la suite"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"schema": "gold/1", "id": "a", "file": "a.txt", "language": "fr", "actors": [], "quotes": [],
+            "events": [], "flags": [{"kind": "untranslated_fragment", "text": "[to]"},
+                                    {"kind": "boilerplate", "text": "Lire aussi : la suite"},
+                                    {"kind": "grammar_artifact", "text": "Le ministre a parlé"}]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.splitlines()[0])
+    assert summary["flags_gold"] == 3 and summary["flag_r"] == pytest.approx(2 / 3)
+    assert "flags P 1.00 R 0.67" in result.stdout

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from dixit.cli import main
-from dixit.io.reading import MAX_BYTES, decode, expand_paths
+from dixit.io.reading import MAX_BYTES, decode
+from dixit.io.sources import expand_paths
 
 FR = (
     "Le gouvernement annonce de nouvelles négociations\n"
@@ -173,6 +174,7 @@ def test_decode_keeps_utf8_with_bom_and_refuses_blank():
 def test_expand_paths_keeps_files_and_order(tmp_path):
     (tmp_path / "b.txt").write_text("b", encoding="utf-8")
     (tmp_path / "a.htm").write_text("a", encoding="utf-8")
+    (tmp_path / "c.gold.json").write_text("{}", encoding="utf-8")
     assert list(expand_paths(["-", str(tmp_path)])) == ["-", str(tmp_path / "a.htm"), str(tmp_path / "b.txt")]
 
 

@@ -61,6 +61,15 @@ def _operations(spec):
             yield path, method, op
 
 
+def _check_body(spec, op, resp) -> None:
+    """The answer matches the schema the OpenAPI description gives for its status."""
+    import jsonschema
+
+    documented = op["responses"][str(resp.status_code)]
+    schema = documented["content"]["application/json"]["schema"]
+    jsonschema.validate(resp.json(), {**schema, "components": spec["components"]})
+
+
 def _url(path: str, params: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: params[m.group(1)], path)
 
@@ -78,15 +87,17 @@ def test_openapi_every_path_answers_documented_status(client):
         resp = client.request(method, _url(path, good), params=query)
         assert resp.status_code == 200, (path, resp.text)
         assert "200" in documented
+        _check_body(spec, op, resp)
         for p in params:
             if p["in"] == "path":
                 resp = client.request(method, _url(path, {**good, p["name"]: MISSING[p["name"]]}), params=query)
                 assert resp.status_code == 404 and str(resp.status_code) in documented, (path, resp.text)
-                assert resp.json()["detail"]
+                _check_body(spec, op, resp)
             elif p["name"] in BAD:
                 resp = client.request(method, _url(path, good), params={**query, p["name"]: BAD[p["name"]]})
                 assert resp.status_code == 422, (path, p["name"], resp.status_code, resp.text)
                 assert str(resp.status_code) in documented and resp.json()["detail"]
+                _check_body(spec, op, resp)
             if p.get("required") and p["in"] == "query":
                 resp = client.request(method, _url(path, good), params={k: v for k, v in query.items()
                                                                         if k != p["name"]})
@@ -187,6 +198,8 @@ def test_article_page_marks_records(client):
     assert "unknown speaker" in html  # a quote without speaker still shows
     assert 'class="flag"' in html and "boilerplate" in html
     assert "(denied)" in html
+    holm = [e.id for e in PACT.entities].index("Anna Holm")
+    assert html.count(f'data-m="{holm}"') == 2  # both mentions of Anna Holm, each findable
 
 
 def test_untrusted_text_is_escaped_everywhere(client):

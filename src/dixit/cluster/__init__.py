@@ -12,6 +12,7 @@ Dask runs its task again elsewhere, which rewrites the same files (see docs/clus
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -94,20 +95,30 @@ def ingest_on_cluster(
     """Analyse files on a Dask cluster, write Parquet partitions and load them into `db`.
 
     `out_dir` (default: `<db>.parts/`) must be reachable by every worker and the client
-    under the same path (a shared filesystem on a real cluster). Partitions already there
-    from an earlier run over the same files are reused. `on_partition(client, manifest)` is
+    under the same path (a shared filesystem on a real cluster). Partitions hold at most
+    `partition_size` sources, fewer when the input is small for the cluster (see
+    `balanced_size`); partitions already written by an earlier run over the same files on
+    the same cluster are reused. `on_partition(client, manifest)` is
     called on the client after each partition is loaded (progress bars, tests).
     """
     started = time.perf_counter()
     out = str(Path(out_dir) if out_dir else Path(f"{db}.parts"))
     Path(out).mkdir(parents=True, exist_ok=True)
     sources = list_sources(paths)
-    parts = plan_partitions(sources, out, size=partition_size, published=published, language=language)
-    report = ClusterReport(address=address, out_dir=out, db=str(db), sources=len(sources), partitions=len(parts))
+    report = ClusterReport(address=address, out_dir=out, db=str(db), sources=len(sources))
     with connect(address) as client:
+        size = balanced_size(len(sources), partition_size, sum(client.nthreads().values()))
+        parts = plan_partitions(sources, out, size=size, published=published, language=language)
+        report.partitions = len(parts)
         run_partitions(client, parts, db=str(db), report=report, retries=retries, on_partition=on_partition)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def balanced_size(n_sources: int, partition_size: int, n_threads: int) -> int:
+    """At most `partition_size`, and small enough that every worker thread gets about four
+    partitions: a small input is then spread over the whole cluster, not run by one worker."""
+    return max(1, min(partition_size, math.ceil(n_sources / (4 * max(1, n_threads)))))
 
 
 def run_partitions(

@@ -26,6 +26,8 @@ _LEFT_POS = {"ADJ", "PROPN", "NOUN", "NUM", "X"}
 # A title is a noun ("a envoyé" is no envoy); English parsers tag "President X" PROPN.
 _TITLE_POS = {"NOUN", "PROPN"}
 _LEFT_REACH = 4
+# Punctuation a name may hold ("Jean-Yves", "U.S.", "Marine & Océans").
+_NAME_PUNCT = {"-", ".", "'", "’", "&"}
 _RIGHT_REACH = 8
 _CUE_REACH = 3
 
@@ -37,11 +39,15 @@ def entities(ctx: Context) -> None:
     ctx.actors = index
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
+    index.title_tokens = {t.i for title in titles for t in title}
+    portfolios = lex.section("portfolios")
+    index.portfolios = {(p.start, p.end): portfolios.get(norm(p.text)) for p in lex.find_portfolios(ctx.doc)}
     genders: dict[tuple[int, int], str] = {}
     hits = lex.find(ctx.doc)
     # the state each table word names, even where a longer name swallows it ("ministère russe des ...")
     index.country_at = {t: h.spec.country for s, h in hits if h.spec.kind == "country" for t in range(s.start, s.end)}
-    spans = _candidates(ctx.doc, lex, hits, {t.i for s in titles for t in s}, genders)
+    spans = _candidates(ctx.doc, lex, hits, {t.i for s in titles for t in s},
+                        {t.i for s in titles if s.label_ != "title" for t in s}, genders)
     persons = [(s, h, k) for s, h, k in spans if k == "person" and (h or len(s) > 1)]
     canonical = _canonical_names([s for s, h, _ in persons if h is None])
     for span, hit, kind in persons + [c for c in spans if c[2] != "person" or not (c[1] or len(c[0]) > 1)]:
@@ -49,12 +55,17 @@ def entities(ctx: Context) -> None:
         if ent is not None and (span.start, span.end) in genders:
             index.gender.setdefault(ent.id, genders[(span.start, span.end)])
     _surnames(index, ctx.doc)
+    # titles before names first, so that offices are known before bare descriptions look for them
+    described = set()
     for title in titles:
         inside = index._inside(title.start_char, title.end_char)
-        if not inside:
-            describe_title(index, title, create=True)
-        elif title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
+        if not inside and describe_title(index, title, create=False, names_only=True):
+            described.add(title.start)
+        elif inside and title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
             _body_role(index, title, inside)
+    for title in titles:
+        if title.start not in described and not index._inside(title.start_char, title.end_char):
+            describe_title(index, title, create=True)
     _outlet(index, ctx)
     ctx.article.entities = index.ordered
 
@@ -88,7 +99,7 @@ def _outlet(index: ActorIndex, ctx: Context) -> None:
 
 
 def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title_tokens: set[int],
-                genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
+                body_tokens: set[int], genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
     """Table matches and named entities, the longest where they overlap, in text order.
 
     `genders` receives the gender an honorific tells ("M.", "Mrs") for the name after it.
@@ -98,8 +109,13 @@ def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title
         meaning.setdefault((span.start, span.end), (hit, hit.spec.kind))
     table_tokens = {t for span, hit in hits if hit.spec.kind != "person" for t in range(span.start, span.end)}
     particles = set(lex.section("mention").get("name_particles", []))
+    person_titles = {t for t in title_tokens if t not in body_tokens}
     for ent in doc.ents:
         kind = lex.ner_kinds.get(ent.label_)
+        if any(t.is_punct and t.text not in _NAME_PUNCT for t in ent[1:-1]) or any(c in ent.text for c in "[]{}—|"):
+            continue  # "here—[it": NER ran over punctuation
+        if kind != "person" and ent.start in person_titles:
+            continue  # "vice-ministre russe des Affaires étrangères" as LOC: a description, see describe_title
         if kind == "person":  # "Solomon Islands PM Sogavare": the name is what follows the title
             cut = max((t + 1 for t in range(ent.start, ent.end) if t in title_tokens or t in table_tokens),
                       default=ent.start)
@@ -127,7 +143,7 @@ def _body_role(index: ActorIndex, body: SpacySpan, inside: list[tuple[int, int, 
     ent = index.entities[ent_id]
     if ent.kind == "organization" and ent.role is None:
         mention = body.doc.char_span(s, e, alignment_mode="expand")
-        ent.role = _role(index.lexicon, body, mention)
+        ent.role = _role(index, body, mention)
 
 
 def _trim(ent: SpacySpan, lex: Lexicon, title_tokens: set[int]) -> tuple[SpacySpan | None, str | None]:
@@ -233,12 +249,13 @@ def describe(index: ActorIndex, span: SpacySpan) -> Entity | None:
     titles = filter_spans([t for t in lex.find_titles(span.doc)
                            if t.start >= span.start and t.end <= span.end and t.root.pos_ in _TITLE_POS])
     if titles:
-        return describe_title(index, titles[0], create=True, limit=span)
+        head = next((t for t in titles if t.start <= span.root.i < t.end), titles[0])
+        return describe_title(index, head, create=True, limit=span)
     return None
 
 
-def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
-                   limit: SpacySpan | None = None) -> Entity | None:
+def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: SpacySpan | None = None,
+                   names_only: bool = False) -> Entity | None:
     """Tie a title to the name it introduces, or to the actor it describes, or make that actor.
 
     "le ministre russe de la Défense Andreï Belousov": Belousov gets role and state;
@@ -250,13 +267,17 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     lo = limit.start if limit is not None else title.sent.start
     hi = limit.end if limit is not None else title.sent.end
     left = _extend_left(index, title, lo)
-    right = _extend_right(index, title, hi)
-    person = _person_after(index, doc, right, hi) if title.label_ == "title" else None
+    raw_right, right = _extend_right(index, title, hi)
+    # a name may run past a sentence end the parser put inside it ("... par intérim Phumtham | Wechayachai")
+    name_hi = limit.end if limit is not None else len(doc)
+    person = _person_after(index, doc, raw_right, name_hi) if title.label_ == "title" else None
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
-    role = _role(lex, title, doc[left:right])
+    role = _role(index, title, doc[left:right])
+    if names_only and person is None:
+        return None
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
     start, end = _strip_determiners(lex, doc, left, right)
     if title.label_ == "state" or (person is None and _plural(title)):
@@ -298,7 +319,8 @@ def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:
     return left
 
 
-def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
+def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> tuple[int, int]:
+    """Where the words after a title end (a name may follow), and where its informative part ends."""
     doc = title.doc
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
@@ -314,10 +336,18 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
                 and prev.pos_ not in ("ADP", "DET"):
             break  # a name, not a word of the description ("le Premier ministre par intérim | Phumtham X")
         right += 1
+    raw = right
+    # keep the words that say whose office it is; drop a trailing "of involvement in the stunt"
     while right > title.end and (doc[right - 1].pos_ in ("DET", "ADP") or doc[right - 1].lower_ in
-                                 index.lexicon.determiners):
+                                 index.lexicon.determiners or _uninformative(index, doc[right - 1])):
         right -= 1
-    return right
+    return raw, right
+
+
+def _uninformative(index: ActorIndex, tok: Token) -> bool:
+    """A common noun that names no actor, state, office or body."""
+    return (tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.i not in index.title_tokens
+            and tok.i not in index.country_at and not index._inside(tok.idx, tok.idx + len(tok)))
 
 
 def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | None:
@@ -326,20 +356,26 @@ def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | 
     Capitalised words right after a title are a name even where NER missed or mislabelled them:
     they become a person, absorbing the entity NER made of a part of them.
     """
-    i = right + 1 if right < hi and doc[right].text == "," else right
+    i = right
+    if i < hi and doc[i].text == "(":  # "le vice-ministre russe des Affaires étrangères (MID), X"
+        close = next((k for k in range(i, min(hi, i + 6)) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i < hi and doc[i].text == ",":
+        i += 1
     if i >= hi:
         return None
     person = _starts_person(index, doc[i])
     if person is not None:
         return person
     j = i
-    while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in index.country_at:
+    while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in index.country_at \
+            and "\n" not in doc[j - 1].whitespace_:
         j += 1
     if j - i < 2:
         return None  # one capitalised word may be a place or a body; two or more make a name
     name = doc[i:j].text
     wrong = {index.entities[m[2]].id for m in index._inside(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))}
-    if any(index.entities[w].kind in ("country", "person", "bloc") for w in wrong):
+    if any(index.entities[w].kind in ("country", "bloc") for w in wrong):
         return None
     person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
     for w in wrong:
@@ -359,17 +395,17 @@ def _in_person(index: ActorIndex, tok: Token) -> bool:
     return ent is not None and ent.kind == "person"
 
 
-def _role(lex: Lexicon, title: SpacySpan, phrase: SpacySpan) -> str | None:
+def _role(index: ActorIndex, title: SpacySpan, phrase: SpacySpan) -> str | None:
     """The title's role, with its portfolio ("ministre ... de la Défense" -> "defence minister")."""
-    role = lex.role_of_title(title.text)
+    role = index.lexicon.role_of_title(title.text)
     if role == "counterpart":
         return None  # "son homologue chinois": any office, told by the state alone
-    portfolios = [p for p in lex.portfolios(phrase.as_doc())] if role else []
-    if portfolios:
-        _, s, e = portfolios[0]
-        portfolio = lex.section("portfolios").get(norm(phrase.as_doc()[s:e].text))
-        if portfolio and role in ("minister", "ministry"):  # "ministre ... de la Défense" -> defence minister
-            return portfolio if portfolio.endswith(role) else f"{portfolio} {role}"
+    portfolio = next((p for (s, e), p in index.portfolios.items() if phrase.start <= s and e <= phrase.end), None)
+    if role and portfolio and role.endswith(("minister", "ministry")):  # "ministre ... de la Défense"
+        if portfolio.endswith(role):
+            return portfolio
+        last = role.rsplit(" ", 1)[-1]
+        return role[: -len(last)] + f"{portfolio} {last}"  # "deputy minister" -> "deputy foreign minister"
     return role
 
 

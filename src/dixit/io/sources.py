@@ -63,11 +63,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
         if path != "-" and not p.exists():
             yield InputError(path, "no such file or folder")
         elif p.is_dir():
+            found = False
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and _suffix(name) in FOLDER_SUFFIXES:
+                        found = True
                         yield os.path.join(root, name)
+            if not found:
+                yield InputError(path, "folder with no text, HTML, JSON Lines or WARC file in it")
         else:
             yield path
 
@@ -109,6 +113,9 @@ def _file(path: str, published: str | None, language: str | None) -> Iterator[So
         return
     except OSError as err:
         yield InputError(path, f"cannot read: {err.strerror or err}")
+        return
+    except Exception as err:  # noqa: BLE001 - one unreadable file (a parser crash) must not stop the others
+        yield InputError(path, f"could not be read ({type(err).__name__}: {err})")
         return
     yield SourceItem(doc.source or path, doc, None, note)
 

@@ -18,7 +18,7 @@ from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
-from dixit.components.events.status import Frame, frame_of, is_denial, modality
+from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -43,6 +43,7 @@ class Found:
     event: Event
     token: Token
     rule: Trigger
+    arguments: frozenset[int] = frozenset()  # token indices read as source or target
 
 
 @component("events")
@@ -50,15 +51,16 @@ def events(ctx: Context) -> None:
     rules = rules_for(ctx.lang.code)
     if not rules.triggers or ctx.actors is None:
         return
-    resolver = Resolver(ctx.actors, rules)
+    dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
+    resolver = Resolver(ctx.actors, rules, ctx.article.quotes, [(d.start, d.end) for d in dates])
     found: list[Found] = []
     for tok in ctx.doc:
         rule = _matching_rule(tok, rules)
-        if rule is not None:
+        if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
-    _place_in_time_and_space(ctx, found, rules)
+    _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
 
 
@@ -95,7 +97,7 @@ def is_actor(ent: Entity) -> bool:
 
 def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
     out: list[Entity] = []
-    for tok in tokens:
+    for tok in filter(resolver.usable, tokens):
         for ent in resolver.entities(tok):
             if is_actor(ent) and ent not in out:
                 out.append(ent)
@@ -127,7 +129,8 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
             continue
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
-            out.append(Found(event, tok, rule))
+            used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
     return out
 
 
@@ -232,7 +235,10 @@ def _dedupe(found: list[Found]) -> list[Found]:
     and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
     for f in sorted(found, key=lambda f: _in_title(f.token)):
-        key = (f.event.type, f.event.source, f.event.target, None if _in_title(f.token) else f.token.sent.start)
+        pair = (f.event.source, f.event.target)
+        if f.event.symmetric:
+            pair = tuple(sorted(pair, key=str))
+        key = (f.event.type, *pair, None if _in_title(f.token) else f.token.sent.start)
         if _in_title(f.token) and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
         if key not in seen:
@@ -251,13 +257,12 @@ def _in_title(tok: Token) -> bool:
     return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
 
 
-def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules) -> None:
-    dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
+def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules, dates: list[DateMention]) -> None:
     for f in found:
         mention = _nearest_date(dates, f.token)
         if mention is not None:
             f.event.date, f.event.date_precision = mention.value, mention.precision
-        f.event.location = _location(f.token, rules, {f.event.source, f.event.target})
+        f.event.location = _location(f, rules)
 
 
 def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
@@ -266,17 +271,18 @@ def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
     return min(inside, key=lambda d: abs(d.start - tok.idx), default=None)
 
 
-def _location(tok: Token, rules: Rules, actors: set[str | None]) -> str | None:
-    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger."""
-    preps = rules.deps("location_preps")
+def _location(found: Found, rules: Rules) -> str | None:
+    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger, that is
+    not one of its arguments ("envoyé des troupes en Russie" is sent to Russia, not in it)."""
+    tok, preps = found.token, rules.deps("location_preps")
     places = []
     for t in tok.sent:
         if t.lower_ not in preps:
             continue
         noun = t.head if t.dep_ in ("case", "fixed") else next((c for c in t.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.ent_iob_ == "O":
+        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.i in found.arguments:
             continue
         ent = next((e for e in tok.doc.ents if e.start <= noun.i < e.end), None)
-        if ent is not None and ent.text not in actors:
+        if ent is not None:
             places.append((abs(noun.i - tok.i), ent.text))
     return min(places)[1] if places else None

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dixit.components.actors import ActorIndex
 from dixit.components.events.rules import Rules, Trigger
-from dixit.model import Entity
+from dixit.model import Entity, Quote
 
 # Labels of the prepositional object under an English-style preposition ("with" → pobj).
 _PREP_OBJECTS = {"pobj", "pcomp"}
@@ -54,6 +54,11 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         # Object control: "accuse l'Iran d'avoir attaqué", "urged Russia to withdraw".
         objects = [c for c in tok.head.children if c.dep_ in rules.deps("object")]
         return objects or subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("prep_control") and tok.head.head.i != tok.head.i:
+        # "accused Rwanda of backing X": the gerund after a preposition, controlled like an infinitive.
+        governor = tok.head.head
+        objects = [c for c in governor.children if c.dep_ in rules.deps("object")]
+        return objects or subject(governor, rules, depth + 1)
     if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
@@ -80,7 +85,7 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     else:
         args.sources, args.joint = subject(tok, rules), True
         if not trig.theme_object:
-            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
+            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")] or _shared_object(tok, rules)
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
     args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
     args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
@@ -88,6 +93,17 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
             args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
     return args
+
+
+def _shared_object(tok: Token, rules: Rules) -> list[Token]:
+    """Coordinated verbs share one object: "rejette et condamne la tenue de X" (the object hangs on the last)."""
+    conj = rules.syntax.get("coordination", "conj")
+    for verb in tok.children:
+        if verb.dep_ == conj and verb.pos_ == "VERB":
+            objects = [c for c in verb.children if c.dep_ in rules.deps("object")]
+            if objects:
+                return objects
+    return []
 
 
 def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
@@ -107,6 +123,7 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     if not args.sources:
         args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
+    args.joint = True  # "X et Y ont eu un entretien"
     if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
         # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
         args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
@@ -127,12 +144,23 @@ def _governor_subject(tok: Token, rules: Rules) -> list[Token]:
 class Resolver:
     """Turns argument tokens into entities through the shared ActorIndex."""
 
-    def __init__(self, actors: ActorIndex, rules: Rules):
+    def __init__(self, actors: ActorIndex, rules: Rules, quotes: list[Quote] | None = None,
+                 excluded: list[tuple[int, int]] | None = None):
         self.actors, self.rules = actors, rules
+        self.quotes = quotes or []
+        self.excluded = excluded or []  # character ranges that name no actor (date expressions)
         self._skip = rules.deps("clausal")
 
+    def usable(self, tok: Token) -> bool:
+        """Whether a token may head an argument: "dimanche" in "a accusé dimanche X" may not."""
+        return not any(s <= tok.idx < e for s, e in self.excluded)
+
     def entities(self, tok: Token) -> list[Entity]:
-        """The actors a phrase names: its head and the heads coordinated with it."""
+        """The actors a phrase names: its head and the heads coordinated with it; for
+        "les relations entre X et Y", X and Y."""
+        between = [n for p, n in prep_phrases(tok, self.rules) if p in self.rules.deps("between_preps")]
+        if between and self.entity(tok) in (None, *[self.entity(b) for b in between]):
+            tok = between[0]
         out = []
         for head in [tok, *self._conjuncts(tok)]:
             ent = self.entity(head)
@@ -152,14 +180,24 @@ class Resolver:
 
     def entity(self, tok: Token) -> Entity | None:
         if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in self.rules.deps("modifier_clause"):
+            relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
+            if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)
+            if "1" in tok.morph.get("Person"):  # "nous rejetons": the one quoted speaks
+                return self._speaker_around(tok)
             return self.actors.resolve_pronoun(tok)
         first, last = self._core_tokens(tok)
         ent = self._named_entity(tok)
         if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
             first, last = min(first, ent.start), max(last, ent.end - 1)
         return self.actors.resolve_span(tok.doc[first:last + 1])
+
+    def _speaker_around(self, tok: Token) -> Entity | None:
+        inside = [q for q in self.quotes if q.start <= tok.idx < q.end and q.speaker]
+        if not inside:
+            return None
+        speaker = min(inside, key=lambda q: q.end - q.start).speaker
+        return self.actors.entities.get(speaker)
 
     @staticmethod
     def _named_entity(tok: Token):

@@ -85,11 +85,20 @@ def _quote_at(ctx: Context, tok: Token, rules: Rules) -> Frame | None:
     return Frame("deny" if deny else "claim", speaker_ids=[i for i in ids if i])
 
 
+def is_requested(tok: Token, rules: Rules) -> bool:
+    """An act someone is asked to do ("exhorte X à condamner") has not happened: the request is the event."""
+    if tok.dep_ not in rules.deps("control") or tok.head.i == tok.i:
+        return False
+    return any(t.type == "REQUEST" for t in rules.triggers.get(tok.head.lemma_.lower(), ()))
+
+
 def is_denial(tok: Token, rules: Rules) -> bool:
     """A denial verb or noun, or a rejection whose object is a claim ("a rejeté les accusations")."""
     rep = rules.reporting
     if tok.lemma_.lower() in rep.get("deny", frozenset()):
         return True
+    if not any(t.type == "REJECT" for t in rules.triggers.get(tok.lemma_.lower(), ())):
+        return False  # "a condamné les déclarations" accuses; it does not deny
     claim_nouns = rep.get("claim_nouns", frozenset())
     objects = [c for c in tok.children if c.dep_ in rules.deps("object")] + [n for _, n in prep_phrases(tok, rules)]
     return any(o.lemma_.lower() in claim_nouns for o in objects)

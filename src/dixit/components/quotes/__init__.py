@@ -39,7 +39,7 @@ _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
 # Tokens looked at after a cue for "que", "de" or a complement.
-_CUE_REACH = 12
+_CUE_REACH = 16
 
 
 @dataclass
@@ -94,7 +94,13 @@ class _Finder:
         return max(0, bisect_right(self.sent_starts, char) - 1)
 
     def run(self) -> list[Found]:
-        self.cues = {c.token.i: c for c in _verb_cues(self.doc, self.data)}
+        # a reporting verb inside a quotation is the speaker's word, not the article's cue
+        quoted = [(m.open, m.close) for m in self.marks]
+        self.cues = {
+            c.token.i: c
+            for c in _verb_cues(self.doc, self.data)
+            if not any(o < c.token.idx < e for o, e in quoted)
+        }
         cue_index = set(self.cues)
         for k, sent in enumerate(self.sents):
             for cue in [c for i, c in self.cues.items() if sent.start <= i < sent.end]:
@@ -111,14 +117,14 @@ class _Finder:
         doc, data, v = self.doc, self.data, cue.token
         stop = min(cue.last + 1 + _CUE_REACH, sent.end)
         clause = None
-        que = first_marker(doc, cue.last + 1, stop, data.complementizers, cue_index)
+        que = first_marker(doc, cue.last + 1, stop, data.complementizers, cue_index, data)
         if que is not None:
             end = clause_end(v, que.i, sent.end, que.head)
             clause = (que.i + 1, max(end, que.i + 2))
         if clause is None and cue.lemma in data.object_de:
             clause = self.object_de_clause(v, cue.last, sent)
         if clause is None and cue.lemma in data.infinitive:
-            mark = first_marker(doc, cue.last + 1, stop, data.infinitive_markers, cue_index)
+            mark = first_marker(doc, cue.last + 1, stop, data.infinitive_markers, cue_index, data)
             if mark is not None and mark.head.i > mark.i and mark.head.pos_ in ("VERB", "AUX"):
                 clause = (mark.i, min(mark.head.right_edge.i + 1, sent.end))
         if clause is None:
@@ -170,7 +176,10 @@ class _Finder:
 
     def inverted_clause(self, cue: VerbCue, sent: Span) -> tuple[int, int] | None:
         v = cue.token
-        skip = {c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ == "expl:subj"}
+        # auxiliaries and clitics between comma and verb: "..., s'est indigné le diplomate"
+        skip = {
+            c.i for c in v.children if c.dep_.startswith(("aux", "expl")) or (c.pos_ == "PRON" and v.i - 3 <= c.i < v.i)
+        }
         subj = next((c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i), None)
         # "CLAIM, X said": a subject between comma and verb, unless the parser took it from the claim
         if subj is not None and not any(t.text in ',«»“”"' for t in subj.subtree):

@@ -153,13 +153,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def first_marker(doc: Doc, start: int, stop: int, words: frozenset[str], cues: set[int]) -> Token | None:
+def first_marker(
+    doc: Doc, start: int, stop: int, words: frozenset[str], cues: set[int], data: QuoteData
+) -> Token | None:
     """The first of `words` after a cue, before any other verb or the end of the clause."""
     for i in range(start, stop):
         tok = doc[i]
         if fold(tok.text) in words:
-            return tok
-        if tok.text in (".", ";", "?", "!") or i in cues or (tok.pos_ == "VERB" and tok.dep_ != "amod"):
+            # "alors que ...", "so that ...": a conjunction, no reported clause
+            return None if fold(doc[i - 1].text) in data.subordinators else tok
+        # a participle ("en citant des sources") may stand between; a finite verb starts another clause
+        finite = tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm")
+        if tok.text in (".", ";", "?", "!") or i in cues or finite:
             return None
     return None
 
