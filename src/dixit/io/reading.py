@@ -121,7 +121,7 @@ def _looks_binary(text: str) -> bool:
     return controls > len(sample) * 0.05
 
 
-def html_article(html: str, source: str) -> tuple[str, str | None]:
+def extract_html(html: str, source: str) -> tuple[str, str | None]:
     """The article of an HTML page as "TITLE — SITE" + body, and its date when the page says."""
     import trafilatura
 
@@ -141,11 +141,6 @@ def html_article(html: str, source: str) -> tuple[str, str | None]:
     return (f"{head}\n{body}" if head else body), date
 
 
-def extract_html(html: str, source: str) -> str:
-    """The article text of an HTML page (see `html_article`)."""
-    return html_article(html, source)[0]
-
-
 def read_document(
     path: str, *, published: str | None = None, language: str | None = None
 ) -> tuple[Document, str | None]:
@@ -154,7 +149,7 @@ def read_document(
     decoded = decode(read_bytes(path), source)
     text, notes = decoded.text, [decoded.note]
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
-        text, date = html_article(text, source)
+        text, date = extract_html(text, source)
         published = published or date
         notes.append("HTML page: article text extracted with trafilatura")
     note = "; ".join(n for n in notes if n) or None
