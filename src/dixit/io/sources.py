@@ -19,7 +19,7 @@ from typing import IO
 
 from dixit.core import Document
 from dixit.errors import InputError
-from dixit.io.reading import MAX_BYTES, decode, html_article, read_document
+from dixit.io.reading import MAX_BYTES, decode, extract_html, read_document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -168,7 +168,7 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
     note, page_date = None, None
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
         try:
-            text, page_date = html_article(text, label)
+            text, page_date = _page(text, label)
         except InputError as err:
             return err
         note = "HTML text: article extracted with trafilatura"
@@ -181,6 +181,12 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
         outlet=_str(data.get("outlet")),
     )
     return SourceItem(label, doc, _str(data.get("url")), note)
+
+
+def _page(html: str, label: str) -> tuple[str, str | None]:
+    """The article text of an HTML page and its date, when `extract_html` gives one."""
+    out = extract_html(html, label)
+    return out if isinstance(out, tuple) else (out, None)
 
 
 def _str(value: object) -> str | None:
@@ -229,7 +235,7 @@ def _warc_record(record, label: str, published: str | None, language: str | None
     try:
         text = decode(payload, label).text
         if "html" in ctype or _HTML.search(payload[:4096]):
-            text, page_date = html_article(text, label)
+            text, page_date = _page(text, label)
     except InputError as err:
         return err
     doc = Document(text=text, published=page_date or published, language=language, source=label)
