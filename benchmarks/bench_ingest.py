@@ -47,11 +47,36 @@ def time_ingest(folder: Path, work: Path, run: int) -> tuple[float, IngestStats]
     return time.perf_counter() - start, stats
 
 
+def component_times(folder: Path, work: Path) -> dict[str, float]:
+    """One more ingest with each component's run timed: where dixit's own time goes."""
+    from dixit.components import REGISTRY, load_components
+
+    load_components()
+    spent: dict[str, float] = {}
+    originals = dict(REGISTRY)
+
+    def timed(name, fn):
+        def run(ctx):
+            began = time.perf_counter()
+            fn(ctx)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - began
+        return run
+
+    REGISTRY.update({name: timed(name, fn) for name, fn in originals.items()})
+    try:
+        time_ingest(folder, work, -1)
+    finally:
+        REGISTRY.update(originals)
+    return spent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
     parser.add_argument("--copies", type=int, default=3, help="variants of each article (default 3)")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs of each side; the best counts")
+    parser.add_argument("--no-breakdown", dest="breakdown", action="store_false",
+                        help="skip the extra run that times each component")
     args = parser.parse_args()
 
     texts = variants(args.corpus, args.copies)
@@ -78,11 +103,14 @@ def main() -> None:
             assert stats.stored == len(texts), f"stored {stats.stored} of {len(texts)}"
             dixit_times.append(seconds)
             writes.append(stats.write_seconds)
+        components = component_times(folder, work) if args.breakdown else {}
     s, d = min(spacy_times), min(dixit_times)
     print(f"plain spaCy nlp.pipe (batch {CHUNK}): {s:.2f} s  ({len(texts) / s:.1f} articles/s)")
     print(f"dixit ingest --jobs 1 (fresh store):  {d:.2f} s  ({len(texts) / d:.1f} articles/s)")
     print(f"  of which DuckDB writes:             {writes[dixit_times.index(d)]:.2f} s")
     print(f"ratio dixit / spaCy: {d / s:.2f}  (target <= 1.3)")
+    for name, seconds in sorted(components.items(), key=lambda kv: -kv[1]):
+        print(f"  component {name:<12} {seconds:6.2f} s  ({seconds / s:.0%} of spaCy's time)")
     print(f"all runs: spaCy {[round(x, 2) for x in spacy_times]}, dixit {[round(x, 2) for x in dixit_times]}")
 
 

@@ -63,7 +63,7 @@ def test_kim_quotes_listed_with_outlet(dev_store, dev_analyses):
     # what the analysis attributed to him (under any of his stored names) is what the store lists
     kim = Q.resolve_actor(db, "Kim Jong-un")
     expected = sum(1 for _, _, art in dev_analyses for q in art.quotes if q.speaker in kim)
-    assert len(rows) == expected
+    assert expected > 0 and len(rows) == expected
     assert all(r["outlet"] and r["article_id"] and "published" in r for r in rows)
 
 
@@ -73,5 +73,5 @@ def test_dyad_returns_a_series(dev_store):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     events = Q.events(db, source="PRK", target="RUS") + Q.events(db, source="RUS", target="PRK")
-    dated = {e["article_id"] + str(e["event_no"]) for e in events if e["event_date"]}
-    assert sum(r["events"] for r in rows) == len(dated)
+    assert sum(r["events"] for r in rows) == len({(e["article_id"], e["event_no"]) for e in events})
+    assert all(r["period"] is None for r in rows[-1:]) or all(r["period"] for r in rows)  # undated last

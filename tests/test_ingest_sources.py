@@ -49,7 +49,9 @@ def make_bad_folder(root: Path) -> dict[str, str]:
         json.dumps({"text": GOOD.replace("aide", "prime")}),
     ]
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    body = "Le gouvernement a promis des fonds aux communes inondées après les orages de la semaine."
+    body = ("Le gouvernement a promis des fonds aux communes inondées après les orages de la semaine. "
+            "Les maires attendent les premiers versements avant la fin du mois, selon la préfecture. "
+            "Les assureurs ont ouvert des permanences dans les villages les plus touchés.")
     write_warc(root / "crawl.warc.gz", [("http://x/a", body), ("http://x/b", body + " Encore."),
                                         ("http://x/c", body + " Fin.")], truncate_last=True)
     return {
@@ -91,7 +93,9 @@ def test_count_and_missing_path(tmp_path):
 
 
 def test_truncated_plain_warc_and_gzip_jsonl_not_confused(tmp_path):
-    body = "Le ministre a salué l'accord conclu entre les deux pays voisins sur la frontière commune."
+    body = ("Le ministre a salué l'accord conclu entre les deux pays voisins sur la frontière commune. "
+            "Les négociateurs se retrouveront au printemps pour fixer le tracé des derniers kilomètres. "
+            "Les habitants des villages frontaliers attendent la réouverture des routes.")
     write_warc(tmp_path / "w.warc.gz", [("http://x/1", body), ("http://x/2", body + " Suite.")])
     plain = gzip.decompress((tmp_path / "w.warc.gz").read_bytes())
     (tmp_path / "w.warc.gz").unlink()

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from dixit.cli import main
-from dixit.io.reading import MAX_BYTES, decode, expand_paths
+from dixit.io.reading import MAX_BYTES, decode
+from dixit.io.sources import expand_paths
 
 FR = (
     "Le gouvernement annonce de nouvelles négociations\n"
@@ -172,4 +174,36 @@ def test_decode_keeps_utf8_with_bom_and_refuses_blank():
 def test_expand_paths_keeps_files_and_order(tmp_path):
     (tmp_path / "b.txt").write_text("b", encoding="utf-8")
     (tmp_path / "a.htm").write_text("a", encoding="utf-8")
+    (tmp_path / "c.gold.json").write_text("{}", encoding="utf-8")
     assert list(expand_paths(["-", str(tmp_path)])) == ["-", str(tmp_path / "a.htm"), str(tmp_path / "b.txt")]
+
+
+def test_table_shows_quotes_events_and_flags_readably():
+    from dixit.cli.render import render_table
+    from dixit.model import Article, Cue, Entity, Event, Flag, Quote
+
+    text = "Talks fail — Daily\nThe minister said the talks failed, according to AFP. Read more"
+    art = Article(
+        text=text, language="en", title="Talks fail", outlet="Daily",
+        entities=[Entity("Jane Roe", "Jane Roe", "person", "FRA", "minister"), Entity("AFP", "AFP", "organization"),
+                  Entity("FRA", "France", "country", "FRA"), Entity("DEU", "Germany", "country", "DEU")],
+        quotes=[Quote(37, 53, "the talks failed", "indirect", speaker="Jane Roe", cue=Cue(32, 36, "say"),
+                      via=["AFP"])],
+        events=[Event("REJECT", 37, 53, "the talks failed", source="FRA", target="DEU", status="claimed",
+                      date="2024-11-29", location="Paris", claimed_by=["AFP"])],
+        flags=[Flag("boilerplate", text.index("Read more"), len(text))],
+    )
+    out = click.unstyle(render_table(art, width=200))
+    assert out.splitlines()[0] == "# Talks fail"
+    assert "outlet: Daily" in out and "language: English (en)" in out
+    assert "Jane Roe → «the talks failed»  [indirect; cue “say”; via AFP]" in out
+    assert "France —REJECT→ Germany (claimed, 2024-11-29, Paris) claimed by AFP" in out
+    assert "boilerplate: «Read more»" in out
+    assert "Jane Roe (person, FRA, minister) ×0" in out
+
+
+def test_table_format_through_the_cli(good):
+    result = CliRunner().invoke(main, ["analyze", "--format", "table", str(good)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Le gouvernement annonce de nouvelles négociations")
+    assert "language: French (fr)" in result.stdout and "Quotes (" in result.stdout

@@ -173,3 +173,19 @@ def test_cli_similar_and_stories(tmp_path):
     out = runner.invoke(main, ["stories", "--db", db, "--format", "csv"])
     assert out.exit_code == 0, out.output
     assert out.output.splitlines()[0].startswith("story_id,article_id,copied_from,label")
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_provenance_clusters_meet_the_targets(corpus_dir):
+    from dixit.provenance.evaluation import evaluate
+
+    folder = corpus_dir / "provenance"
+    if not folder.is_dir():
+        pytest.skip("no provenance clusters")
+    _, figures = evaluate(folder)
+    assert figures["precision"] >= 0.9
+    assert figures["recall"] >= 0.8
+    assert figures["labels"] >= 0.7
+    assert figures["kept_out"] >= 0.9
+    assert figures["translations_both_ways"] == 1.0

@@ -49,10 +49,15 @@ def _build(path) -> object:
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(tmp_path, monkeypatch):
+    """The small store, with no alias tables (the store's own names only) unless a test adds some."""
+    (tmp_path / "no-lang").mkdir()
+    monkeypatch.setattr(Q, "LANG_ROOT", tmp_path / "no-lang")
+    Q.alias_index.cache_clear()
     st = _build(tmp_path / "q.duckdb")
     yield st
     st.close()
+    Q.alias_index.cache_clear()
 
 
 def test_resolve_names_and_codes(store):
@@ -96,8 +101,14 @@ def test_dyad_series(store):
     assert nov["events"] == 1 and nov["material_cooperation"] == 1 and nov["b_to_a"] == 1
     assert nov["intensity"] == 10.0
     assert dec["material_conflict"] == 1 and dec["intensity"] == -8.0 and dec["a_to_b"] == 0
+    assert [r["period"] for r in Q.dyad(store, "PRK", "RUS", by="week")] == ["2024-W44", "2024-W50"]
     days = Q.dyad(store, "PRK", "RUS", by="day", statuses=None)
     assert [r["period"] for r in days] == ["2024-11-01", "2024-11-02", "2024-12-15"]
+    store.query("UPDATE articles SET published = NULL")  # read-write here; the CLI opens read-only
+    store.query("UPDATE events SET event_date = NULL WHERE type = 'ASSAULT'")
+    undated = Q.dyad(store, "PRK", "RUS")
+    assert [(r["period"], r["events"]) for r in undated] == [("2024-11", 1), (None, 1)]
+    assert [r["period"] for r in Q.dyad(store, "PRK", "RUS", undated=False)] == ["2024-11"]
     with pytest.raises(ValueError):
         Q.dyad(store, "PRK", "RUS", by="decade")
 
@@ -157,6 +168,7 @@ def test_old_store_is_migrated_not_recreated(tmp_path):
 
 
 def test_alias_tables_join_names_the_store_never_saw(store, tmp_path, monkeypatch):
+    """Names the store never saw, through alias tables laid out like those under dixit/lang."""
     lang = tmp_path / "lang"
     (lang / "common").mkdir(parents=True)
     (lang / "common" / "persons.tsv").write_text(
@@ -165,12 +177,63 @@ def test_alias_tables_join_names_the_store_never_saw(store, tmp_path, monkeypatc
     (lang / "common" / "countries.tsv").write_text(
         "iso3\tkind\tname\tnames\tcapitals\tdemonyms_fr\nRUS\tcountry\tRussie\tRussia|Fédération de Russie\t"
         "Moscou|Moscow\trusse\n", encoding="utf-8")
+    (lang / "common" / "actors.tsv").write_text(
+        "id\tkind\tcountry\trole\taliases\nKCNA agency\torganization\tPRK\t\tKCNA|Agence centrale de presse\n",
+        encoding="utf-8")
     monkeypatch.setattr(Q, "LANG_ROOT", lang)
-    Q.alias_table.cache_clear()
+    Q.alias_index.cache_clear()
+    assert Q.resolve_actor(store, "V. Poutine") == {"Vladimir Poutine"}
+    assert Q.resolve_actor(store, "Moscow") == Q.resolve_actor(store, "Federation de Russie") == {"RUS"}
+    assert Q.resolve_actor(store, "RUSSE") == {"RUS"}
+    assert Q.resolve_actor(store, "president") == set()  # a role is not a name
+    # the table's id differs from the stored one: the stored actor is found through its aliases
+    assert Q.resolve_actor(store, "Agence centrale de presse") == {"KCNA agency", "KCNA"}
+    assert [q["speaker_id"] for q in Q.quotes(store, via="agence centrale de presse")] == ["Kim Jong-un"]
+
+
+def test_shipped_alias_tables_unify_languages(tmp_path):
+    """With the alias tables dixit ships: French and English names, capitals, codes agree."""
+    Q.alias_index.cache_clear()
+    st = _build(tmp_path / "s.duckdb")
     try:
-        assert Q.resolve_actor(store, "V. Poutine") == {"Vladimir Poutine"}
-        assert Q.resolve_actor(store, "Moscow") == Q.resolve_actor(store, "Federation de Russie") == {"RUS"}
-        assert Q.resolve_actor(store, "RUSSE") == {"RUS"}
-        assert Q.resolve_actor(store, "president") == set()  # a role is not a name
+        poutine = Q.resolve_actor(st, "Poutine")
+        assert "Vladimir Poutine" in poutine  # the stored actor...
+        assert poutine == Q.resolve_actor(st, "Putin") == Q.resolve_actor(st, "Vladimir Putin")
+        assert "RUS" in Q.resolve_actor(st, "Moscou")
+        assert Q.resolve_actor(st, "Moscou") == Q.resolve_actor(st, "Russie") == Q.resolve_actor(st, "RUS")
+        assert len(Q.quotes(st, speaker="Putin")) == 1
     finally:
-        Q.alias_table.cache_clear()
+        st.close()
+
+
+def test_query_commands_formats(store, tmp_path):
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from dixit.cli import main
+
+    db = store.path
+    store.close()  # the commands open the file read-only themselves
+    run = CliRunner()
+
+    def ok(*args: str) -> str:
+        result = run.invoke(main, [*args, "--db", db])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    rows = list(csv.DictReader(io.StringIO(ok("quotes", "--speaker", "Poutine", "--format", "csv"))))
+    assert [(r["speaker_name"], r["outlet"], r["published"]) for r in rows] == [
+        ("Vladimir Poutine", "Journal A", "2024-11-02")]
+    events = [json.loads(line) for line in ok("events", "--type", "ASSAULT", "--format", "jsonl").splitlines()]
+    assert [(e["source_id"], e["claimed_by"]) for e in events] == [("RUS", ["KCNA"])]
+    table = ok("dyad", "PRK", "RUS", "--by", "year")
+    assert table.splitlines()[0].split()[:2] == ["period", "events"] and "2024" in table
+    assert "Kim Jong-un" in ok("actors", "--kind", "person")
+    assert ok("errors").strip() == "(no rows)"
+    out = tmp_path / "exported"
+    assert "quotes.parquet" in ok("export", str(out))
+    missing = run.invoke(main, ["quotes", "--db", str(tmp_path / "nope.duckdb")])
+    assert missing.exit_code == 2 and "no store" in missing.output

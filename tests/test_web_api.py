@@ -41,15 +41,16 @@ PACT = pact_article()
 # Good and bad values per parameter name, for the OpenAPI walk.
 GOOD = {
     "article_id": PACT.id, "actor_id": "RUR", "name": "Ruritania", "a": "RUR", "b": "BOR", "q": "Borduria",
-    "outlet": "Daily", "language": "en", "date_from": "2024-01-01", "date_to": "2024-12-31", "limit": "5",
+    "outlet": "Daily Test", "language": "en", "date_from": "2024-01-01", "date_to": "2024-12-31", "limit": "5",
     "offset": "0", "kind": "country", "speaker": "Anna Holm", "source": "RUR", "target": "BOR", "type": "SUPPORT",
-    "interval": "week", "min_weight": "1",
+    "interval": "week", "min_weight": "1", "via": "Press Agency", "status": "claimed", "since": "2024-01-01",
+    "until": "2024-12-31",
 }
 BAD = {
     "date_from": "yesterday", "date_to": "2024-13-45", "limit": "0", "offset": "-1", "language": "english!",
     "interval": "century", "min_weight": "zero", "type": "NOT A TYPE", "q": "x" * 500, "outlet": "x" * 500,
     "kind": "k" * 500, "speaker": "s" * 500, "source": "s" * 500, "target": "t" * 500, "a": "", "b": "",
-    "name": "",
+    "name": "", "via": "v" * 500, "status": "rumoured", "since": "2024-1-1", "until": "soon",
 }
 MISSING = {"article_id": "0000000000000000", "actor_id": "Nobody At All"}
 
@@ -58,6 +59,15 @@ def _operations(spec):
     for path, item in spec["paths"].items():
         for method, op in item.items():
             yield path, method, op
+
+
+def _check_body(spec, op, resp) -> None:
+    """The answer matches the schema the OpenAPI description gives for its status."""
+    import jsonschema
+
+    documented = op["responses"][str(resp.status_code)]
+    schema = documented["content"]["application/json"]["schema"]
+    jsonschema.validate(resp.json(), {**schema, "components": spec["components"]})
 
 
 def _url(path: str, params: dict[str, str]) -> str:
@@ -77,15 +87,17 @@ def test_openapi_every_path_answers_documented_status(client):
         resp = client.request(method, _url(path, good), params=query)
         assert resp.status_code == 200, (path, resp.text)
         assert "200" in documented
+        _check_body(spec, op, resp)
         for p in params:
             if p["in"] == "path":
                 resp = client.request(method, _url(path, {**good, p["name"]: MISSING[p["name"]]}), params=query)
                 assert resp.status_code == 404 and str(resp.status_code) in documented, (path, resp.text)
-                assert resp.json()["detail"]
+                _check_body(spec, op, resp)
             elif p["name"] in BAD:
                 resp = client.request(method, _url(path, good), params={**query, p["name"]: BAD[p["name"]]})
                 assert resp.status_code == 422, (path, p["name"], resp.status_code, resp.text)
                 assert str(resp.status_code) in documented and resp.json()["detail"]
+                _check_body(spec, op, resp)
             if p.get("required") and p["in"] == "query":
                 resp = client.request(method, _url(path, good), params={k: v for k, v in query.items()
                                                                         if k != p["name"]})
@@ -101,34 +113,46 @@ def test_hostile_parameters_are_bound_not_run(client):
         assert client.get("/api/dyad", params={"a": value, "b": "RUR"}).status_code in (200, 422)
         assert client.get(f"/articles/{quote(value, safe='')}").status_code in (404, 422)
     assert client.get("/api/stats").json()["articles"] == 3
-    # LIKE wildcards are matched literally
-    assert client.get("/api/articles", params={"q": "%"}).json()["total"] == 0
+    # LIKE wildcards in search words are not wildcards
+    assert client.get("/api/articles", params={"q": "Bord%ria"}).json()["items"] == []
+    assert client.get("/api/articles", params={"q": "Bord_ria"}).json()["items"] == []
 
 
 def test_api_answers(client):
     found = client.get("/api/articles", params={"q": "borduria minister", "language": "en"}).json()
     assert [a["article_id"] for a in found["items"]] == [PACT.id]
-    assert client.get("/api/articles", params={"date_from": "2024-04-01"}).json()["total"] == 1
-    assert client.get("/api/articles", params={"outlet": "daily"}).json()["total"] == 1
+    assert len(client.get("/api/articles", params={"date_from": "2024-04-01"}).json()["items"]) == 1
+    assert len(client.get("/api/articles", params={"outlet": "daily test"}).json()["items"]) == 1
+    paged = client.get("/api/articles", params={"limit": 1}).json()
+    assert len(paged["items"]) == 1 and paged["has_next"] is True
     assert client.get("/api/articles/" + PACT.id).json()["quotes"][0]["text"] == "We stand with Borduria"
     said = client.get("/api/quotes", params={"speaker": "RUR"}).json()  # a state finds its officials' words
     assert {q["text"] for q in said} >= {"We stand with Borduria"}
-    assert said[1]["via_names"] == ["Press Agency"]
+    assert [q["via_names"] for q in said] == [[], ["Press Agency"]]
+    assert [q["text"][:7] for q in client.get("/api/quotes", params={"via": "Press Agency"}).json()] == ["also ac"]
+    claimed = client.get("/api/events", params={"status": "claimed", "since": "2024-04-01"}).json()
+    assert [(e["type"], e["claimed_by"]) for e in claimed] == [("ACCUSE", ["Press Agency"])]
     assert client.get("/api/resolve", params={"name": "ruritania"}).json()["id"] == "RUR"
     actor = client.get("/api/actors/Anna Holm").json()
     assert {t["entity_id"] for t in actor["talks_about"]} == {"BOR", "SYL"}
     state = client.get("/api/actors/RUR").json()
-    assert [e["type"] for e in state["acted"]] == ["SUPPORT", "ACCUSE"]
+    assert [e["type"] for e in state["acted"]] == ["ACCUSE", "SUPPORT"]  # newest first
     assert [e["type"] for e in client.get("/api/actors/BOR").json()["undergone"]] == ["SUPPORT"]
+
+
+def test_actor_ids_with_a_slash(client):
+    assert client.get("/api/actors/North/South Commission").json()["kind"] == "organization"
+    assert "North/South Commission" in client.get("/actors/North/South%20Commission").text
 
 
 def test_dyad_series_per_period_and_quad(client):
     month = client.get("/api/dyad", params={"a": "RUR", "b": "BOR"}).json()
-    assert month["series"] == [{"period": "2024-03-01", "quad": "verbal cooperation", "direction": "RUR → BOR",
-                                "n": 1}]
+    assert month["series"] == [{"period": "2024-03-01", "quad": "verbal cooperation", "n": 1, "a_to_b": 1,
+                                "b_to_a": 0, "intensity": 5.0}]
     assert [e["status"] for e in month["events"]] == ["asserted", "denied"]  # listed, not counted
     both = client.get("/api/dyad", params={"a": "BOR", "b": "RUR", "interval": "week"}).json()
-    assert both["series"][0]["direction"] == "RUR → BOR" and both["series"][0]["period"] == "2024-02-26"
+    assert both["series"][0]["b_to_a"] == 1 and both["series"][0]["period"] == "2024-02-26"  # a Monday
+    assert [e["period"] for e in both["events"]] == ["2024-02-26"] * 2
     assert client.get("/api/dyad", params={"a": "RUR", "b": "SYL"}).json()["events"][0]["status"] == "claimed"
 
 
@@ -174,6 +198,8 @@ def test_article_page_marks_records(client):
     assert "unknown speaker" in html  # a quote without speaker still shows
     assert 'class="flag"' in html and "boilerplate" in html
     assert "(denied)" in html
+    holm = [e.id for e in PACT.entities].index("Anna Holm")
+    assert html.count(f'data-m="{holm}"') == 2  # both mentions of Anna Holm, each findable
 
 
 def test_untrusted_text_is_escaped_everywhere(client):

@@ -189,6 +189,12 @@ def test_click_a_quote_in_the_side_panel_lands_on_it(page, server):
     if record["events"]:
         pg.click('#panel .jump[data-kind="e"][data-no="0"]')
         assert "active" in pg.locator("#e-0").get_attribute("class")
+    mention = pg.locator("#text .ent").first
+    if mention.count():
+        mention.click()  # an actor's name: all its mentions and its chip light up
+        no = mention.get_attribute("data-m").split()[0]
+        assert pg.locator(f'#text .ent.active[data-m~="{no}"]').count() >= 1
+        assert "active" in pg.locator(f'#actors .chip[data-no="{no}"]').get_attribute("class")
     page.clean()
 
 
@@ -201,6 +207,9 @@ def test_pair_prk_rus_draws_its_chart(page, server):
     assert pg.locator("#dyad-chart svg .mark-rect path").count() >= 1  # the bars vega drew
     assert pg.locator(".period table.events tbody tr").count() == len(dyad["events"])
     shot(pg, "dyad")
+    pg.locator("#dyad-chart svg .mark-rect path").last.click()  # a bar leads to its events
+    active = pg.locator(".period.active")
+    assert active.count() == 1 and active.locator("tbody tr").count() >= 1
     page.clean()
 
 
@@ -244,3 +253,18 @@ def test_hostile_article_runs_nothing(page, server):
     pg.click('#panel .jump[data-kind="q"][data-no="0"]')
     shot(pg, "hostile")
     page.clean()  # no dialog, no console error (a blocked inline script would log a CSP error)
+
+
+def test_api_answers_on_the_dev_store_match_their_openapi_schemas(server):
+    import jsonschema
+
+    spec = api(server, "/api/openapi.json")
+    kim = kim_article(server)
+    who = quote(api(server, "/api/resolve?name=" + quote("Kim Jong-un"))["id"], safe="")
+    for path, url in [("/api/articles", "/api/articles?limit=100"), ("/api/articles/{article_id}",
+                      f"/api/articles/{kim['id']}"), ("/api/actors", "/api/actors?limit=500"),
+                      ("/api/actors/{actor_id}", f"/api/actors/{who}"), ("/api/quotes", "/api/quotes?limit=500"),
+                      ("/api/events", "/api/events?limit=500"), ("/api/dyad", "/api/dyad?a=PRK&b=RUS"),
+                      ("/api/network", "/api/network"), ("/api/stats", "/api/stats")]:
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        jsonschema.validate(api(server, url), {**schema, "components": spec["components"]})

@@ -78,5 +78,8 @@ def hostile_article() -> Article:
 
 
 def bare_article() -> Article:
-    """No records at all: pages must still render."""
-    return Article(text="A calm day — Test\nNothing was said and nothing was done.", language="en")
+    """No quote, event or flag: pages must still render. Its one actor has a slash in its id."""
+    text = "A calm day — Test\nNothing was said and nothing was done by the North/South Commission."
+    return Article(text=text, language="en", entities=[
+        Entity("North/South Commission", "North/South Commission", "organization",
+               mentions=[_at(text, "North/South Commission")])])

@@ -11,7 +11,7 @@ import click
 
 from dixit.core import Document, analyze_each
 from dixit.errors import DixitError, InputError
-from dixit.io.reading import FOLDER_SUFFIXES, MAX_BYTES, MIN_ARTICLE_CHARS
+from dixit.io.reading import MAX_BYTES, MIN_ARTICLE_WORDS
 
 
 @click.command("analyze")
@@ -59,15 +59,18 @@ def _print_results(paths: tuple[str, ...], published: str | None, language: str 
 
 command.help = f"""Analyse articles: actors, quotes with speakers and 'via' chains, events, flags.
 
-    PATH is a text or HTML file, a folder (its {", ".join(FOLDER_SUFFIXES)} files, recursively,
-    in sorted order: French and English files can be mixed) or '-' for standard input.
-    Inputs are analysed in the order given. An input that cannot be analysed is reported on
+    PATH is a text or HTML file, a JSON Lines file (one article per line, with "text"), a WARC
+    archive, a folder (its .txt, .html, .jsonl and .warc files, recursively, in sorted order:
+    French and English files can be mixed) or '-' for standard input. Inputs are analysed in
+    the order given. An input that cannot be analysed is reported on
     standard error in one line, "dixit: error: PATH: REASON", and the others still are; the
     exit status is then 1. The reasons: no such file or folder; a folder with no text or
     HTML file; empty file; binary file (PDF, image, archive, NUL bytes); file too large
     (the limit is {MAX_BYTES:,} bytes, {MAX_BYTES // 2**20} MiB); an HTML page with no article in it
-    (less than {MIN_ARTICLE_CHARS} characters of text extracted); a language dixit does not
-    analyse (it is named; --language overrides a wrong detection); a language that cannot be told.
+    (fewer than {MIN_ARTICLE_WORDS} words of text extracted); a language dixit does not
+    analyse (it is named; --language overrides a wrong detection); a language that
+    cannot be told; a broken line of a JSON Lines file, or one without "text" (named
+    FILE:LINE); a truncated record of a WARC archive.
 
     A file that is not UTF-8 is read in the encoding charset-normalizer detects, and a note
     on standard error names it ("dixit: note: PATH: not UTF-8: read as cp1252"). An HTML
@@ -77,21 +80,30 @@ command.help = f"""Analyse articles: actors, quotes with speakers and 'via' chai
     Examples:
       dixit analyze article.txt
       dixit analyze --published 2024-11-30 --format json article.txt
-      dixit analyze corpus/                      every .txt/.html file under corpus/
+      dixit analyze corpus/                      every article file under corpus/
       cat article.txt | dixit analyze --format jsonl -
     """
 
 
 def _results(paths: tuple[str, ...], published: str | None, language: str | None):
     """(Article or InputError, reading note) for every input, in order."""
-    from dixit.io.reading import read_all
+    from dixit.io.sources import SourceItem, iter_sources
 
     notes: deque[str | None] = deque()
 
     def inputs() -> Iterator[Document | InputError]:
-        for item, note in read_all(paths, published=published, language=language):
-            notes.append(note)
-            yield item
+        items = iter_sources(paths, published=published, language=language)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except Exception as err:  # noqa: BLE001 - a reader's bug must not hide the other inputs
+                notes.append(None)
+                yield InputError("input", f"could not be read ({type(err).__name__}: {err})")
+                return
+            notes.append(item.note if isinstance(item, SourceItem) else None)
+            yield item.document if isinstance(item, SourceItem) else item
 
     for result in analyze_each(inputs()):
         yield result, notes.popleft()

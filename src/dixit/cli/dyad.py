@@ -19,7 +19,8 @@ def command(a, b, by, all_statuses, db, fmt) -> None:
     (verbal/material cooperation/conflict) and summed intensity (cooperation > 0 > conflict).
 
     X and Y are names, aliases or state codes; a state's officials count for it. By default
-    only asserted and claimed events count.
+    only asserted and claimed events count; events with no date (none of their own, no
+    publication date: give --published to ingest) are counted in a last "undated" row.
 
     \b
     Example:
@@ -30,6 +31,8 @@ def command(a, b, by, all_statuses, db, fmt) -> None:
     with open_for_reading(db) as store:
         statuses = None if all_statuses else queries.DYAD_STATUSES
         rows = queries.dyad(store, a, b, by=by, statuses=statuses)
+        if fmt == "table":
+            rows = [{**r, "period": r["period"] or "undated"} for r in rows]
         quads = [c for c in (rows[0] if rows else {}) if c not in {"period", "events", "a_to_b", "b_to_a",
                                                                      "intensity"}]
         emit(rows, fmt, columns=["period", "events", "a_to_b", "b_to_a", *quads, "intensity"])

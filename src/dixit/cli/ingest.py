@@ -16,7 +16,7 @@ import click
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for documents that do not give one.")
 @click.option("--language", metavar="CODE", help="Language of documents that do not give one (skips detection).")
 @click.option("--progress", type=click.Choice(["auto", "bar", "lines", "none"]), default="auto", show_default=True,
-              help="bar: rate and time left; lines: one line per committed chunk (for logs); auto: bar on a terminal.")
+              help="bar: rate and time left; lines: one line per commit (for logs); auto: bar on a terminal.")
 @click.option("--cluster", "cluster", metavar="ADDRESS",
               help="Analyse on a Dask cluster (scheduler address) instead of local processes.")
 def command(paths: tuple[str, ...], db: str, jobs: int, published: str | None, language: str | None,
@@ -37,10 +37,26 @@ def command(paths: tuple[str, ...], db: str, jobs: int, published: str | None, l
     if cluster:
         _ingest_on_cluster(list(paths), cluster, db, published, language)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
+    import duckdb
+
     from dixit.store.ingest import ingest
 
-    stats = ingest(paths, db, jobs=jobs or os.cpu_count() or 1, published=published, language=language,
-                   progress=progress)
+    try:
+        stats = ingest(paths, db, jobs=jobs or os.cpu_count() or 1, published=published, language=language,
+                       progress=progress)
+    except BrokenProcessPool:
+        click.echo("dixit: error: an analysis process died (out of memory?); what was analysed is stored: "
+                   "run the same command again to finish", err=True)
+        sys.exit(1)
+    except duckdb.IOException as err:  # another process holds the store
+        click.echo(f"dixit: error: cannot open {db} for writing: {err}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("\ndixit: interrupted; what was analysed is stored: run the same command again to finish",
+                   err=True)
+        sys.exit(130)
     click.echo(f"dixit: {stats.summary()}", err=True)
     if stats.errors:
         click.echo(f"dixit: see the errors with: dixit errors --db {db}", err=True)

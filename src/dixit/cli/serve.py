@@ -35,4 +35,6 @@ def command(db: str, host: str, port: int) -> None:
     except duckdb.Error as err:
         raise click.ClickException(f"cannot open the store {db!r}: {err}") from err
     click.echo(f"dixit: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"dixit: note: listening on {host}: other machines can read this store", err=True)
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")

@@ -17,6 +17,7 @@ from dixit.model import Entity, Span
 
 # Roles that name the same office seen from different words ("le dirigeant nord-coréen").
 _LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief"}
+_DIPLOMATIC = ("foreign", "ambassador", "envoy", "diplomat")
 # A plural pronoun stands for a body, a state or a group rather than one person.
 _COLLECTIVE = {"organization", "country", "group", "bloc"}
 # How many earlier mentions a pronoun looks back at, and across how many paragraph breaks.
@@ -32,7 +33,10 @@ def roles_match(wanted: str | None, role: str | None) -> bool:
         return False
     if wanted == role or (wanted in _LEADERS and role in _LEADERS):
         return True
-    return role.endswith(wanted) or wanted.endswith(role)
+    if wanted == "diplomat":  # "le diplomate" is the foreign minister, the ambassador or the envoy
+        return any(w in role for w in _DIPLOMATIC)
+    # the general word for a more precise office: "minister" / "deputy minister" / "deputy foreign minister"
+    return set(wanted.split()) <= set(role.split())
 
 
 @dataclass
@@ -45,6 +49,9 @@ class ActorIndex:
     # The article's entity list, kept in step with `entities` (new actors found late land there too).
     ordered: list[Entity] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "Masc" | "Fem"
+    country_at: dict[int, str] = field(default_factory=dict)  # token index -> the state a table word names
+    title_tokens: set[int] = field(default_factory=set)  # tokens of titles and bodies ("porte-parole")
+    portfolios: dict[tuple[int, int], str] = field(default_factory=dict)  # token range -> "defence"
 
     # -- building ----------------------------------------------------------------------------
     def add(self, entity: Entity, start: int, end: int) -> Entity:
@@ -59,6 +66,23 @@ class ActorIndex:
             known.mentions.sort(key=lambda s: (s.start, s.end))
             insort(self._mentions, (start, end, known.id))
         return known
+
+    def known(self, actor_id: str) -> Entity | None:
+        """The entity of a table actor (a state by its ISO code), made on first use."""
+        if actor_id in self.entities:
+            return self.entities[actor_id]
+        spec = self.lexicon.specs.get(actor_id) if self.lexicon else None
+        return Entity(spec.id, spec.name, spec.kind, spec.country, spec.role) if spec else None
+
+    def absorb(self, other: Entity, into: Entity) -> None:
+        """Merge an entity NER got wrong ("Wechayachai" as ORG) into the actor it names."""
+        if other.id == into.id or other.id not in self.entities:
+            return
+        del self.entities[other.id]
+        self.ordered[:] = [e for e in self.ordered if e.id != other.id]
+        self._mentions = [m for m in self._mentions if m[2] != other.id]
+        for m in other.mentions:
+            self.add(into, m.start, m.end)
 
     # -- lookups -----------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Entity | None:
@@ -100,14 +124,20 @@ class ActorIndex:
         inside = self._inside(span.start_char, span.end_char)
         root = span.root
         holding = [m for m in inside if m[0] <= root.idx < m[1]]
-        if holding or inside:
-            s, e, ent = max(holding or inside, key=lambda m: m[1] - m[0])
+        if holding:
+            s, e, ent = max(holding, key=lambda m: m[1] - m[0])
             return self.entities[ent]
-        if self.lexicon is None:
-            return None
-        from dixit.components.entities import describe
+        if self.lexicon is not None:
+            # the head is an office or a body ("a top UN official", "les autorités bulgares")
+            from dixit.components.entities import describe
 
-        return describe(self, span)
+            described = describe(self, span)
+            if described is not None:
+                return described
+        if inside:
+            s, e, ent = max(inside, key=lambda m: m[1] - m[0])
+            return self.entities[ent]
+        return None
 
     def resolve_pronoun(self, token: Token) -> Entity | None:
         """The actor a personal pronoun stands for.

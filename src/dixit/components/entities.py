@@ -26,6 +26,8 @@ _LEFT_POS = {"ADJ", "PROPN", "NOUN", "NUM", "X"}
 # A title is a noun ("a envoyé" is no envoy); English parsers tag "President X" PROPN.
 _TITLE_POS = {"NOUN", "PROPN"}
 _LEFT_REACH = 4
+# Punctuation a name may hold ("Jean-Yves", "U.S.", "Marine & Océans").
+_NAME_PUNCT = {"-", ".", "'", "’", "&"}
 _RIGHT_REACH = 8
 _CUE_REACH = 3
 
@@ -37,42 +39,96 @@ def entities(ctx: Context) -> None:
     ctx.actors = index
     titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
+    index.title_tokens = {t.i for title in titles for t in title}
+    portfolios = lex.section("portfolios")
+    index.portfolios = {(p.start, p.end): portfolios.get(norm(p.text)) for p in lex.find_portfolios(ctx.doc)}
     genders: dict[tuple[int, int], str] = {}
-    spans = _candidates(ctx.doc, lex, {t.i for s in titles for t in s}, genders)
+    hits = lex.find(ctx.doc)
+    # the state each table word names, even where a longer name swallows it ("ministère russe des ...")
+    index.country_at = {t: h.spec.country for s, h in hits if h.spec.kind == "country" for t in range(s.start, s.end)}
+    spans = _candidates(ctx.doc, lex, hits, {t.i for s in titles for t in s},
+                        {t.i for s in titles if s.label_ != "title" for t in s}, genders)
     persons = [(s, h, k) for s, h, k in spans if k == "person" and (h or len(s) > 1)]
     canonical = _canonical_names([s for s, h, _ in persons if h is None])
     for span, hit, kind in persons + [c for c in spans if c[2] != "person" or not (c[1] or len(c[0]) > 1)]:
         ent = _add_candidate(index, lex, span, hit, kind, canonical)
         if ent is not None and (span.start, span.end) in genders:
             index.gender.setdefault(ent.id, genders[(span.start, span.end)])
+    _surnames(index, ctx.doc)
+    # titles before names first, so that offices are known before bare descriptions look for them
+    described = set()
     for title in titles:
         inside = index._inside(title.start_char, title.end_char)
-        if not inside:
-            describe_title(index, title, create=True)
-        elif title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
+        if not inside and describe_title(index, title, create=False, names_only=True):
+            described.add(title.start)
+        elif inside and title.label_ == "body":  # "le ministère russe des Affaires étrangères" found by NER
             _body_role(index, title, inside)
+    for title in titles:
+        if title.start not in described and not index._inside(title.start_char, title.end_char):
+            describe_title(index, title, create=True)
+    _outlet(index, ctx)
     ctx.article.entities = index.ordered
 
 
-def _candidates(doc: Doc, lex: Lexicon, title_tokens: set[int],
-                genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
+def _surnames(index: ActorIndex, doc: Doc) -> None:
+    """A part of a full name, alone and missed by NER ("Kim a souri"), is a mention of that person."""
+    parts: dict[str, str | None] = {}
+    for ent in index.entities.values():
+        names = ent.name.replace("-", " ").split()
+        if ent.kind != "person" or len(names) < 2:
+            continue
+        for part in names:
+            key = fold(part)
+            parts[key] = ent.id if parts.get(key, ent.id) == ent.id else None  # None: two persons share it
+    covered = {i for s, e, _ in index._mentions for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok) > 2 and tok.idx not in covered:
+            ent_id = parts.get(fold(tok.text))
+            if ent_id:
+                index.add(index.entities[ent_id], tok.idx, tok.idx + len(tok))
+
+
+def _outlet(index: ActorIndex, ctx: Context) -> None:
+    """The outlet named on the title line ("TITLE — OUTLET") is an actor: it publishes and quotes."""
+    outlet = ctx.article.outlet
+    first_line = ctx.text.split("\n", 1)[0]
+    at = first_line.rfind(outlet) if outlet else -1
+    if at < 0 or index.at(at, at + len(outlet)) is not None:
+        return
+    index.add(Entity(outlet, outlet, "organization", role="news outlet"), at, at + len(outlet))
+
+
+def _candidates(doc: Doc, lex: Lexicon, hits: list[tuple[SpacySpan, Hit]], title_tokens: set[int],
+                body_tokens: set[int], genders: dict[tuple[int, int], str]) -> list[tuple[SpacySpan, Hit | None, str]]:
     """Table matches and named entities, the longest where they overlap, in text order.
 
     `genders` receives the gender an honorific tells ("M.", "Mrs") for the name after it.
     """
     meaning: dict[tuple[int, int], tuple[Hit | None, str]] = {}
-    for span, hit in lex.find(doc):
+    for span, hit in hits:
         meaning.setdefault((span.start, span.end), (hit, hit.spec.kind))
-    table_tokens = {t for span, hit in lex.find(doc) if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    table_tokens = {t for span, hit in hits if hit.spec.kind != "person" for t in range(span.start, span.end)}
+    particles = set(lex.section("mention").get("name_particles", []))
+    person_titles = {t for t in title_tokens if t not in body_tokens}
     for ent in doc.ents:
         kind = lex.ner_kinds.get(ent.label_)
+        if any(t.is_punct and t.text not in _NAME_PUNCT for t in ent[1:-1]) or any(c in ent.text for c in "[]{}—|"):
+            continue  # "here—[it": NER ran over punctuation
+        if kind != "person" and ent.start in person_titles:
+            continue  # "vice-ministre russe des Affaires étrangères" as LOC: a description, see describe_title
         if kind == "person":  # "Solomon Islands PM Sogavare": the name is what follows the title
             cut = max((t + 1 for t in range(ent.start, ent.end) if t in title_tokens or t in table_tokens),
                       default=ent.start)
-            ent = doc[cut:ent.end]
+            # "Kim a souri": a name stops at its first lower-case word that is no particle ("von", "al")
+            stop = next((t.i for t in doc[cut:ent.end] if t.text[:1].islower() and t.lower_ not in particles),
+                        ent.end)
+            ent = doc[cut:stop]
             if not len(ent):
                 continue
         trimmed, gender = _trim(ent, lex, title_tokens if kind == "person" else set())
+        if trimmed is not None and len(trimmed) == 1 and trimmed[0].pos_ not in ("PROPN", "X") \
+                and (trimmed[0].is_sent_start or not trimmed[0].text[:1].isupper()):
+            continue  # "Membre", "Pourparlers": a capitalised common noun, not a name
         if kind and trimmed is not None:
             meaning.setdefault((trimmed.start, trimmed.end), (None, kind))
             if gender:
@@ -87,7 +143,7 @@ def _body_role(index: ActorIndex, body: SpacySpan, inside: list[tuple[int, int, 
     ent = index.entities[ent_id]
     if ent.kind == "organization" and ent.role is None:
         mention = body.doc.char_span(s, e, alignment_mode="expand")
-        ent.role = _role(index.lexicon, body, mention)
+        ent.role = _role(index, body, mention)
 
 
 def _trim(ent: SpacySpan, lex: Lexicon, title_tokens: set[int]) -> tuple[SpacySpan | None, str | None]:
@@ -143,7 +199,20 @@ def _add_candidate(index: ActorIndex, lex: Lexicon, span: SpacySpan, hit: Hit | 
         name = known.id if known else canonical.get(fold(span.text), span.text)
         return index.add(Entity(name, name, "person", known.country if known else None,
                                 known.role if known else None), start, end)
+    if kind == "document":  # "l'accord de paix de Dayton": the document's name starts at its cue word
+        span = _with_cue(span, lex)
+        start = span.start_char
     return index.add(Entity(span.text, span.text, kind, _country_near(index, span)), start, end)
+
+
+def _with_cue(span: SpacySpan, lex: Lexicon) -> SpacySpan:
+    doc, start = span.doc, span.start
+    for i in range(start - 1, max(span.sent.start, start - _CUE_REACH) - 1, -1):
+        if lex.cue_kind(doc[i].text) == "document":
+            return doc[i:span.end]
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            break
+    return span
 
 
 def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
@@ -168,13 +237,8 @@ def _cue_kind(span: SpacySpan, lex: Lexicon) -> str | None:
 
 def _country_near(index: ActorIndex, span: SpacySpan) -> str | None:
     """The state a name belongs to, told inside it or just before it ("la ville ukrainienne de X")."""
-    doc = span.doc
-    left = doc[max(span.sent.start, span.start - _LEFT_REACH)].idx
-    for _s, _e, ent_id in index._inside(left, span.end_char):
-        ent = index.entities[ent_id]
-        if ent.kind == "country":
-            return ent.id
-    return None
+    left = max(span.sent.start, span.start - _LEFT_REACH)
+    return next((index.country_at[t] for t in range(left, span.end) if t in index.country_at), None)
 
 
 # -- descriptions ------------------------------------------------------------------------------
@@ -185,12 +249,13 @@ def describe(index: ActorIndex, span: SpacySpan) -> Entity | None:
     titles = filter_spans([t for t in lex.find_titles(span.doc)
                            if t.start >= span.start and t.end <= span.end and t.root.pos_ in _TITLE_POS])
     if titles:
-        return describe_title(index, titles[0], create=True, limit=span)
+        head = next((t for t in titles if t.start <= span.root.i < t.end), titles[0])
+        return describe_title(index, head, create=True, limit=span)
     return None
 
 
-def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
-                   limit: SpacySpan | None = None) -> Entity | None:
+def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: SpacySpan | None = None,
+                   names_only: bool = False) -> Entity | None:
     """Tie a title to the name it introduces, or to the actor it describes, or make that actor.
 
     "le ministre russe de la Défense Andreï Belousov": Belousov gets role and state;
@@ -202,18 +267,26 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool,
     lo = limit.start if limit is not None else title.sent.start
     hi = limit.end if limit is not None else title.sent.end
     left = _extend_left(index, title, lo)
-    right = _extend_right(index, title, hi)
-    person = _person_after(index, doc, right, hi)
+    raw_right, right = _extend_right(index, title, hi)
+    # a name may run past a sentence end the parser put inside it ("... par intérim Phumtham | Wechayachai")
+    name_hi = limit.end if limit is not None else len(doc)
+    person = _person_after(index, doc, raw_right, name_hi) if title.label_ == "title" else None
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
-    country = next((e.id for e in evidence if e.kind == "country"), None)
+    country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
+    country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
-    role = _role(lex, title, doc[left:right])
+    role = _role(index, title, doc[left:right])
+    if names_only and person is None:
+        return None
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
     start, end = _strip_determiners(lex, doc, left, right)
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None:
             return None
-        return index.add(index.entities[country], start, end) if start < end else index.entities[country]
+        state = index.known(country)
+        if state is None or start >= end:
+            return state
+        return index.add(state, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if person is not None:
         ent = person
         if role and not roles_match(role, ent.role):
@@ -246,26 +319,68 @@ def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:
     return left
 
 
-def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> int:
+def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> tuple[int, int]:
+    """Where the words after a title end (a name may follow), and where its informative part ends."""
     doc = title.doc
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
-        tok = doc[right]
+        tok, prev = doc[right], doc[right - 1]
         if tok.pos_ in _STOP_POS or tok.is_punct or _starts_person(index, tok):
             break
+        # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
+        if tok.pos_ == "DET" and prev.pos_ != "ADP":
+            break
+        if tok.pos_ == "NOUN" and prev.pos_ not in ("ADP", "DET") and prev.i >= title.end:
+            break
+        if tok.pos_ == "PROPN" and right not in index.country_at and not index._inside(tok.idx, tok.idx + len(tok)) \
+                and prev.pos_ not in ("ADP", "DET"):
+            break  # a name, not a word of the description ("le Premier ministre par intérim | Phumtham X")
         right += 1
+    raw = right
+    # keep the words that say whose office it is; drop a trailing "of involvement in the stunt"
     while right > title.end and (doc[right - 1].pos_ in ("DET", "ADP") or doc[right - 1].lower_ in
-                                 index.lexicon.determiners):
+                                 index.lexicon.determiners or _uninformative(index, doc[right - 1])):
         right -= 1
-    return right
+    return raw, right
+
+
+def _uninformative(index: ActorIndex, tok: Token) -> bool:
+    """A common noun that names no actor, state, office or body."""
+    return (tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.i not in index.title_tokens
+            and tok.i not in index.country_at and not index._inside(tok.idx, tok.idx + len(tok)))
 
 
 def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | None:
-    """The person named right after a title, possibly after a comma ("le porte-parole, X")."""
-    i = right + 1 if right < hi and doc[right].text == "," else right
+    """The person named right after a title, possibly after a comma ("le porte-parole, X").
+
+    Capitalised words right after a title are a name even where NER missed or mislabelled them:
+    they become a person, absorbing the entity NER made of a part of them.
+    """
+    i = right
+    if i < hi and doc[i].text == "(":  # "le vice-ministre russe des Affaires étrangères (MID), X"
+        close = next((k for k in range(i, min(hi, i + 6)) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i < hi and doc[i].text == ",":
+        i += 1
     if i >= hi:
         return None
-    return _starts_person(index, doc[i])
+    person = _starts_person(index, doc[i])
+    if person is not None:
+        return person
+    j = i
+    while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in index.country_at \
+            and "\n" not in doc[j - 1].whitespace_:
+        j += 1
+    if j - i < 2:
+        return None  # one capitalised word may be a place or a body; two or more make a name
+    name = doc[i:j].text
+    wrong = {index.entities[m[2]].id for m in index._inside(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))}
+    if any(index.entities[w].kind in ("country", "bloc") for w in wrong):
+        return None
+    person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    for w in wrong:
+        index.absorb(index.entities[w], person)
+    return person
 
 
 def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:
@@ -280,19 +395,17 @@ def _in_person(index: ActorIndex, tok: Token) -> bool:
     return ent is not None and ent.kind == "person"
 
 
-def _role(lex: Lexicon, title: SpacySpan, phrase: SpacySpan) -> str | None:
+def _role(index: ActorIndex, title: SpacySpan, phrase: SpacySpan) -> str | None:
     """The title's role, with its portfolio ("ministre ... de la Défense" -> "defence minister")."""
-    role = lex.role_of_title(title.text)
+    role = index.lexicon.role_of_title(title.text)
     if role == "counterpart":
         return None  # "son homologue chinois": any office, told by the state alone
-    portfolios = [p for p in lex.portfolios(phrase.as_doc())] if role else []
-    if portfolios:
-        _, s, e = portfolios[0]
-        portfolio = lex.section("portfolios").get(norm(phrase.as_doc()[s:e].text))
-        if portfolio and role == "minister":
-            return f"{portfolio} minister"
-        if portfolio and not role.startswith(portfolio):
-            return f"{portfolio} {role}"
+    portfolio = next((p for (s, e), p in index.portfolios.items() if phrase.start <= s and e <= phrase.end), None)
+    if role and portfolio and role.endswith(("minister", "ministry")):  # "ministre ... de la Défense"
+        if portfolio.endswith(role):
+            return portfolio
+        last = role.rsplit(" ", 1)[-1]
+        return role[: -len(last)] + f"{portfolio} {last}"  # "deputy minister" -> "deputy foreign minister"
     return role
 
 

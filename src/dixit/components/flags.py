@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from dixit.components import component
 from dixit.components.context import Context
@@ -52,10 +55,13 @@ class Agreement:
 
 @dataclass(frozen=True)
 class FlagRules:
+    code: str  # the language
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, compiled regex)
     merge_gap: dict[str, int]
     agreements: tuple[Agreement, ...] = ()
     quote_pairs: tuple[str, ...] = ()  # "«»": opening and closing mark
+    whole_words: frozenset[str] = frozenset()  # kinds whose flags cover whole words
+    token_patterns: tuple[tuple[str, list[dict[str, Any]]], ...] = ()  # (kind, spaCy Matcher pattern)
 
 
 @cache
@@ -75,11 +81,44 @@ def rules_for(code: str) -> FlagRules:
     )
     pairs = own.get("quote_pairs", common.get("quote_pairs", {})).get("pairs", [])
     return FlagRules(
+        code=code,
         patterns=tuple(patterns),
         merge_gap={**common.get("merge_gap", {}), **own.get("merge_gap", {})},
         agreements=agreements,
         quote_pairs=tuple(pairs),
+        whole_words=frozenset(common.get("whole_words", {}).get("kinds", [])),
+        token_patterns=tuple(
+            (kind, pattern)
+            for table in (common, own)
+            for kind in KINDS
+            for pattern in table.get(kind, {}).get("token_patterns", [])
+        ),
     )
+
+
+@cache
+def _matcher(code: str, vocab: Vocab) -> Matcher | None:
+    """The language's token patterns in one spaCy Matcher (built once per vocabulary)."""
+    rules = rules_for(code)
+    if not rules.token_patterns:
+        return None
+    matcher = Matcher(vocab)
+    for i, (kind, pattern) in enumerate(rules.token_patterns):
+        matcher.add(f"{kind}#{i}", [pattern])
+    return matcher
+
+
+def token_pattern_flags(doc: Doc, code: str) -> list[Flag]:
+    """Flags from the parse-level patterns (`token_patterns` in flags.toml)."""
+    matcher = _matcher(code, doc.vocab)
+    if matcher is None:
+        return []
+    out = []
+    for match_id, start, end in matcher(doc):
+        kind = doc.vocab.strings[match_id].split("#", 1)[0]
+        span = doc[start:end]
+        out.append(Flag(kind, span.start_char, span.end_char))
+    return out
 
 
 def find_flags(text: str, rules: FlagRules, doc: Doc | None = None) -> list[Flag]:
@@ -87,11 +126,27 @@ def find_flags(text: str, rules: FlagRules, doc: Doc | None = None) -> list[Flag
     found = [
         Flag(kind, m.start(), m.end()) for kind, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()
     ]
-    if doc is not None and rules.agreements:
-        found += agreement_flags(doc, rules.agreements)
+    if doc is not None:
+        found += token_pattern_flags(doc, rules.code)
+        if rules.agreements:
+            found += agreement_flags(doc, rules.agreements)
     found += orphan_closers(text, rules.quote_pairs)
     found += repeated_title(text)
+    found = [widen(f, text) if f.kind in rules.whole_words else f for f in found]
     return merge(found, text, rules.merge_gap)
+
+
+_WORD_CHAR = re.compile(r"[^\s,.;:!?()\[\]«»“”\"]")
+
+
+def widen(flag: Flag, text: str) -> Flag:
+    """The flag stretched to the start and end of the words it touches."""
+    start, end = flag.start, flag.end
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]):
+        end += 1
+    return Flag(flag.kind, start, end)
 
 
 def agreement_flags(doc: Doc, agreements: tuple[Agreement, ...]) -> list[Flag]:

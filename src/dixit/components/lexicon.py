@@ -82,6 +82,7 @@ class Lexicon:
     titles: PhraseMatcher | None = None
     portfolios: PhraseMatcher | None = None
     persons: dict[str, Spec] = field(default_factory=dict)  # fold(alias) -> known person
+    specs: dict[str, Spec] = field(default_factory=dict)  # id -> known actor
 
     # -- toml sections -----------------------------------------------------------------------
     def section(self, name: str) -> dict[str, Any]:
@@ -137,6 +138,7 @@ class Lexicon:
 
 def _add(lex: Lexicon, nlp: Language, spec: Spec, via: str, aliases: list[str]) -> None:
     """Register the aliases of one actor: acronyms exactly, the rest ignoring case."""
+    lex.specs.setdefault(spec.id, spec)
     exact, lower_cased, lower_any = set(), set(), set()
     for alias in aliases:
         alias = alias.strip()

@@ -1,16 +1,16 @@
-"""Turn files, folders or standard input into `Document`s, or clear `InputError`s.
+"""Turn a file (or standard input) into a `Document`, or a clear `InputError`.
 
 Checks, in order: the path exists, size limit, empty, binary, encoding (UTF-8, else detected
 with charset-normalizer and named in a note), HTML (the article is extracted with trafilatura;
 a page with no article is an error). The text returned is what gets analysed; the pure core
-(`dixit.core`) never touches a file.
+(`dixit.core`) never touches a file. Folders, JSON Lines and WARC archives are walked by
+`dixit.io.sources`, which reads each file through here.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +18,9 @@ from dixit.core import Document
 from dixit.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB: far above any news article, below what would exhaust memory
-# An extracted HTML body shorter than this is navigation or a teaser, not an article.
-MIN_ARTICLE_CHARS = 200
-# What a folder contributes: text and HTML files, found recursively.
-FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+# An extracted HTML body of fewer words is a menu, a cookie notice or a bare heading, not an
+# article (a one-sentence dispatch still has more).
+MIN_ARTICLE_WORDS = 10
 
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<article[\s>]|<p[\s>]", re.I)
 # Leading bytes of common binary formats, so the error can say what the file is.
@@ -48,23 +47,6 @@ class Decoded:
     text: str
     encoding: str  # the encoding the bytes were read with
     note: str | None = None  # what the reader did that the user should know
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Each path as given; a folder becomes its .txt/.html files, recursively, in sorted order.
-
-    A missing path or a folder with no such file comes out as an InputError in its place, so
-    the caller reports it and goes on with the rest.
-    """
-    for path in paths:
-        p = Path(path)
-        if path == "-" or not p.is_dir():
-            yield path
-            continue
-        found = sorted(f for f in p.rglob("*") if f.suffix.lower() in FOLDER_SUFFIXES and f.is_file())
-        if not found:
-            yield InputError(path, f"folder with no {'/'.join(FOLDER_SUFFIXES)} files in it")
-        yield from (str(f) for f in found)
 
 
 def read_bytes(path: str) -> bytes:
@@ -107,7 +89,10 @@ def decode(data: bytes, source: str) -> Decoded:
     encoding = _detect_encoding(data)
     if encoding is None:
         raise InputError(source, "binary or undecodable file: not UTF-8 and no text encoding fits")
-    text = data.decode(encoding)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        raise InputError(source, f"undecodable file: not UTF-8, and not {encoding} either") from err
     if _looks_binary(text):
         raise InputError(source, "binary file (control characters), not text")
     return Decoded(text, encoding, f"not UTF-8: read as {encoding} (detected by charset-normalizer)")
@@ -141,11 +126,12 @@ def extract_html(html: str, source: str) -> tuple[str, str | None]:
     import trafilatura
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
-    if len(body.strip()) < MIN_ARTICLE_CHARS:
+    words = len(body.split())
+    if words < MIN_ARTICLE_WORDS:
         raise InputError(
             source,
-            f"HTML page with no article in it (trafilatura extracted {len(body.strip())} characters of text; "
-            f"an article has at least {MIN_ARTICLE_CHARS})",
+            f"HTML page with no article in it (trafilatura extracted {words} words of text; "
+            f"an article has at least {MIN_ARTICLE_WORDS})",
         )
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
@@ -168,20 +154,3 @@ def read_document(
         notes.append("HTML page: article text extracted with trafilatura")
     note = "; ".join(n for n in notes if n) or None
     return Document(text=text, published=published, language=language, source=source), note
-
-
-def read_all(
-    paths: Iterable[str], *, published: str | None = None, language: str | None = None
-) -> Iterator[tuple[Document | InputError, str | None]]:
-    """Every input of a call, in order: a Document (with its reading note) or the InputError
-    that says why it cannot be analysed. Never stops at a bad input."""
-    for item in expand_paths(paths):
-        if isinstance(item, InputError):
-            yield item, None
-            continue
-        try:
-            yield read_document(item, published=published, language=language)
-        except InputError as err:
-            yield err, None
-        except Exception as err:  # noqa: BLE001 - one unreadable file must not stop the others
-            yield InputError(item, f"could not be read ({type(err).__name__}: {err})"), None

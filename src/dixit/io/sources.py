@@ -60,11 +60,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
         if path != "-" and not p.exists():
             yield InputError(path, "no such file or folder")
         elif p.is_dir():
+            found = False
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and _suffix(name) in FOLDER_SUFFIXES:
+                        found = True
                         yield os.path.join(root, name)
+            if not found:
+                yield InputError(path, "folder with no text, HTML, JSON Lines or WARC file in it")
         else:
             yield path
 
@@ -102,6 +106,9 @@ def _file(path: str, published: str | None, language: str | None) -> Iterator[So
         return
     except OSError as err:
         yield InputError(path, f"cannot read: {err.strerror or err}")
+        return
+    except Exception as err:  # noqa: BLE001 - one unreadable file (a parser crash) must not stop the others
+        yield InputError(path, f"could not be read ({type(err).__name__}: {err})")
         return
     yield SourceItem(doc.source or path, doc, None, note)
 
@@ -141,16 +148,16 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
         return InputError(label, "JSON line without a 'text' field holding the article")
     if len(text.encode("utf-8")) > MAX_BYTES:
         return InputError(label, f"text too large (over {MAX_BYTES:,} bytes)")
-    note = None
+    note, page_date = None, None
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
         try:
-            text = extract_html(text, label)
+            text, page_date = extract_html(text, label)
         except InputError as err:
             return err
         note = "HTML text: article extracted with trafilatura"
     doc = Document(
         text=text,
-        published=_str(data.get("published")) or published,
+        published=_str(data.get("published")) or page_date or published,
         language=_str(data.get("language")) or language,
         source=label,
         title=_str(data.get("title")),
@@ -201,11 +208,12 @@ def _warc_record(record, label: str, published: str | None, language: str | None
     payload = record.content_stream().read(MAX_BYTES + 1)
     if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= MAX_BYTES:
         return InputError(label, f"truncated WARC record ({url}): its content ends early")
+    page_date = None
     try:
         text = decode(payload, label).text
         if "html" in ctype or _HTML.search(payload[:4096]):
-            text = extract_html(text, label)
+            text, page_date = extract_html(text, label)
     except InputError as err:
         return err
-    doc = Document(text=text, published=published, language=language, source=label)
+    doc = Document(text=text, published=page_date or published, language=language, source=label)
     return SourceItem(label, doc, url, "HTML page: article text extracted with trafilatura")

@@ -37,7 +37,6 @@ MIN_CROSS_GAIN = 0.05
 MIN_CROSS_TOKENS = 40  # below this many, the order of a handful of names proves little
 SHUFFLES = 4  # fixed pseudo-random shuffles that estimate the chance level of `cross`
 # Same event, own words: reported as `independent` (not a copy) above these.
-RELATED_ORDER = 0.2
 RELATED_CROSS = 0.2
 RELATED_NAMES = 0.3  # same language: the names, numbers and long words of one event, in much the same order
 # Labels of same-language copies.
@@ -79,9 +78,13 @@ class Text:
 
     @cached_property
     def sentence_trigrams(self) -> list[set[str]]:
-        out = []
-        for s, e in sentences(self.text):
-            words = [t.norm for t in tokens(self.text[s:e])]
+        """The 3-word shingles of each sentence of 4 words or more."""
+        out, toks, i = [], self.tokens, 0
+        for _, end in sentences(self.text):
+            words = []
+            while i < len(toks) and toks[i].start < end:
+                words.append(toks[i].norm)
+                i += 1
             if len(words) >= 4:
                 out.append(shingles(words, 3))
         return out
@@ -153,8 +156,8 @@ def _order_gain(a: list[str], b: list[str]) -> float:
 
 def _same_language_label(f: dict[str, float]) -> str | None:
     if f["shingles"] < MIN_SHINGLES and f["order"] < MIN_ORDER:
-        related = f["order"] >= RELATED_ORDER or f["cross"] >= RELATED_NAMES
-        return "independent" if related else None
+        # Common words fall in much the same order by chance; the event shows in names and numbers.
+        return "independent" if f["cross"] >= RELATED_NAMES else None
     if f["shared_runs"] >= VERBATIM_SHARED:
         return "verbatim" if f["length_ratio"] >= VERBATIM_LENGTH else "near_verbatim"
     if f["sentences_edited"] >= SPUN_EDITED:

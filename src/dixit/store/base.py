@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from dixit.model import Article
@@ -14,10 +15,26 @@ class Store(Protocol):
         """Store an article and all its records atomically; False if it was already there."""
         ...
 
+    def add_batch(
+        self,
+        articles: list[dict[str, list[dict[str, Any]]]],
+        sources: Iterable[tuple[str, str, str | None]] = (),
+        errors: Iterable[tuple[str, str]] = (),
+    ) -> int:
+        """Articles as `rows.article_rows`, (source, article_id, url) and (source, reason) in
+        one transaction; already stored articles are left out. Returns how many were new."""
+        ...
+
+    def article_ids(self) -> set[str]: ...
+
     def record_error(self, source: str, reason: str) -> None: ...
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Read-only SQL with bound parameters, rows as dicts."""
+        ...
+
+    def export(self, out: str, fmt: str = "parquet") -> list[str]:
+        """Every table as OUT/<table>.<fmt> plus OUT/schema.json; the files written."""
         ...
 
     def close(self) -> None: ...

@@ -9,6 +9,7 @@ calls `migrate_part(con, "name", its_migrations)`. `schema_version` records each
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,12 @@ def _create(table: str) -> str:
     key = _KEYS.get(table)
     return f"CREATE TABLE {table} ({cols}{', ' + key if key else ''})"
 
+
+# The store's own tables (not article rows): column layout for batch inserts.
+_OWN_TABLES: dict[str, list[tuple[str, str]]] = {
+    "sources": [("source", "VARCHAR"), ("article_id", "VARCHAR"), ("url", "VARCHAR"), ("seen_at", "TIMESTAMP")],
+    "errors": [("source", "VARCHAR"), ("reason", "VARCHAR"), ("occurred_at", "TIMESTAMP")],
+}
 
 MIGRATIONS: list[list[str]] = [
     # 0 -> 1: the first layout
@@ -115,10 +122,14 @@ class DuckDBStore:
         return True
 
     def add_batch(
-        self, articles: list[dict[str, list[dict[str, Any]]]], sources: list[tuple[str, str, str | None]] = ()
+        self,
+        articles: list[dict[str, list[dict[str, Any]]]],
+        sources: Iterable[tuple[str, str, str | None]] = (),
+        errors: Iterable[tuple[str, str]] = (),
     ) -> int:
-        """Store several articles (each as `rows.article_rows`) and the sources that yielded
-        them in ONE transaction; articles already stored are left out. Returns how many were new.
+        """Store several articles (each as `rows.article_rows`), the sources that yielded them
+        (source, article id, url) and failures (source, reason) in ONE transaction; articles
+        already stored are left out. Returns how many articles were new.
 
         Rows go in as Arrow tables, one INSERT per table: far cheaper than row-by-row inserts.
         """
@@ -129,6 +140,9 @@ class DuckDBStore:
             if aid not in stored and aid not in fresh:
                 fresh[aid] = a
         now = _utc_naive(datetime.now(UTC))
+        # one row per source (the last one wins), as INSERT OR REPLACE takes a key once per statement
+        seen = {s: {"source": s, "article_id": a, "url": u, "seen_at": now} for s, a, u in sources}
+        failed = [{"source": s, "reason": r, "occurred_at": now} for s, r in errors]
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in TABLES:
@@ -137,10 +151,10 @@ class DuckDBStore:
                     items = [{**r, "ingested_at": r.get("ingested_at") or now} for r in items]
                 if items:
                     self._insert(table, items)
-            if sources:
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", [[s, a, u, now] for s, a, u in sources]
-                )
+            if seen:
+                self._insert("sources", list(seen.values()), verb="INSERT OR REPLACE")
+            if failed:
+                self._insert("errors", failed)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -157,8 +171,8 @@ class DuckDBStore:
         rows = self.con.execute("SELECT article_id FROM articles WHERE article_id IN ?", [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
-        columns = TABLES[table]
+    def _insert(self, table: str, items: list[dict[str, Any]], verb: str = "INSERT") -> None:
+        columns = TABLES.get(table) or _OWN_TABLES[table]
         data = pa.table({
             c: pa.array([_utc_naive(r.get(c)) if t == "TIMESTAMP" else r.get(c) for r in items], type=_ARROW[t])
             for c, t in columns
@@ -166,7 +180,7 @@ class DuckDBStore:
         casts = ", ".join(f'CAST("{c}" AS {t})' for c, t in columns)
         self.con.register("_dixit_batch", data)
         try:
-            self.con.execute(f"INSERT INTO {table} SELECT {casts} FROM _dixit_batch")
+            self.con.execute(f"{verb} INTO {table} SELECT {casts} FROM _dixit_batch")
         finally:
             self.con.unregister("_dixit_batch")
 

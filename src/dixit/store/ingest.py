@@ -3,8 +3,10 @@
 The main process reads the sources, hashes each text and skips those already stored (by
 content id, before any analysis); the rest go in chunks to the analysis — in this process
 or in `jobs` worker processes that each load the pipeline once. The main process is the
-only writer: each chunk's articles and sources are written in one transaction, so a run
-killed at any moment leaves whole chunks or nothing, and running it again finishes the job.
+only writer: it commits what came back in one transaction every `WRITE_ARTICLES` articles
+or `WRITE_SECONDS` seconds (articles with all their rows, their sources, the errors), so a
+run killed at any moment leaves whole transactions or nothing, and running it again
+finishes the job.
 A document that fails is recorded in `errors` with its reason and the run goes on.
 """
 
@@ -14,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +27,9 @@ from dixit.model import content_id
 from dixit.store.duckdb_store import DuckDBStore
 from dixit.store.rows import article_rows
 
-CHUNK = 16  # documents per analysis chunk and per write transaction (also the nlp.pipe batch)
+CHUNK = 16  # documents per analysis chunk (also the nlp.pipe batch)
+WRITE_ARTICLES = 64  # a write transaction holds up to this many articles...
+WRITE_SECONDS = 5.0  # ...or what came in this long: few commits, little lost to a kill
 
 # What the analysis sends back for one document: ("ok", source, url, rows) or ("error", source, reason).
 Result = tuple[str, str, Any, Any]
@@ -89,19 +94,27 @@ class Ingest:
         self.stats = IngestStats()
         self.known = store.article_ids()
         self.pending: set[str] = set()
-        self.dup_sources: list[tuple[str, str, str | None]] = []
+        # what the next transaction writes
+        self.rows: list[dict[str, list[dict[str, Any]]]] = []
+        self.sources: list[tuple[str, str, str | None]] = []
+        self.errors: list[tuple[str, str]] = []
+        self.last_flush = time.monotonic()
         self.on_progress = on_progress or (lambda stats, n: None)
         self.on_commit = on_commit or (lambda stats: None)
 
     def run(self, items: Iterable[SourceItem | InputError]) -> IngestStats:
         start = time.monotonic()
         chunks = self._chunks(items)
-        if self.jobs == 1:
-            for chunk in chunks:
-                self._write(analyse_chunk(chunk))
-        else:
-            self._run_parallel(chunks)
-        self._flush_duplicates()
+        try:
+            if self.jobs == 1:
+                for chunk in chunks:
+                    self._take(analyse_chunk(chunk))
+            else:
+                self._run_parallel(chunks)
+        except (KeyboardInterrupt, BrokenProcessPool):
+            self._flush()  # keep what was analysed; a re-run does the rest
+            raise
+        self._flush()
         self.stats.seconds = time.monotonic() - start
         return self.stats
 
@@ -116,9 +129,9 @@ class Ingest:
                 if len(running) >= 2 * self.jobs:  # bounded: reading never runs far ahead
                     done, running = wait(running, return_when=FIRST_COMPLETED)
                     for fut in done:
-                        self._write(fut.result())
+                        self._take(fut.result())
             for fut in running:
-                self._write(fut.result())
+                self._take(fut.result())
 
     def _chunks(self, items: Iterable[SourceItem | InputError]) -> Iterator[list[tuple[str, str | None, Document]]]:
         chunk: list[tuple[str, str | None, Document]] = []
@@ -141,44 +154,49 @@ class Ingest:
             yield chunk
 
     def _error(self, source: str, reason: str) -> None:
-        self.store.record_error(source, reason)
+        self.errors.append((source, reason))
         self.stats.read += 1
         self.stats.errors += 1
         self.on_progress(self.stats, 1)
+        self._flush_if_due()
 
     def _duplicate(self, source: str, aid: str, url: str | None) -> None:
-        self.dup_sources.append((source, aid, url))
+        self.sources.append((source, aid, url))
         self.stats.read += 1
         self.stats.duplicates += 1
-        if len(self.dup_sources) >= 256:
-            self._flush_duplicates()
         self.on_progress(self.stats, 1)
+        self._flush_if_due()
 
-    def _flush_duplicates(self) -> None:
-        if self.dup_sources:
-            self.store.add_sources(self.dup_sources)
-            self.dup_sources = []
-
-    def _write(self, results: list[Result]) -> None:
-        """One transaction for the chunk's articles and their sources; errors recorded after."""
-        began = time.monotonic()
-        ok = [(source, url, rows) for kind, source, url, rows in results if kind == "ok"]
-        new = self.store.add_batch(
-            [rows for _, _, rows in ok],
-            [(source, rows["articles"][0]["article_id"], url) for source, url, rows in ok],
-        )
-        self.known.update(rows["articles"][0]["article_id"] for _, _, rows in ok)
-        self.stats.stored += new
-        self.stats.duplicates += len(ok) - new
-        self.stats.read += len(ok)
-        for kind, source, _, reason in results:
-            if kind == "error":
-                self.store.record_error(source, reason)
-                self.stats.read += 1
+    def _take(self, results: list[Result]) -> None:
+        """Queue a chunk's results for the next transaction."""
+        for kind, source, url, payload in results:
+            self.stats.read += 1
+            if kind == "ok":
+                self.rows.append(payload)
+                self.sources.append((source, payload["articles"][0]["article_id"], url))
+            else:
+                self.errors.append((source, payload))
                 self.stats.errors += 1
+        self.on_progress(self.stats, len(results))
+        self._flush_if_due()
+
+    def _flush_if_due(self) -> None:
+        queued = len(self.rows) + (len(self.sources) + len(self.errors)) // 16
+        if queued >= WRITE_ARTICLES or time.monotonic() - self.last_flush >= WRITE_SECONDS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """One transaction: the queued articles with all their rows, their sources, the errors."""
+        began = self.last_flush = time.monotonic()
+        if not (self.rows or self.sources or self.errors):
+            return
+        new = self.store.add_batch(self.rows, self.sources, self.errors)
+        self.known.update(r["articles"][0]["article_id"] for r in self.rows)
+        self.stats.stored += new
+        self.stats.duplicates += len(self.rows) - new  # stored meanwhile by another path
+        self.rows, self.sources, self.errors = [], [], []
         self.stats.write_seconds += time.monotonic() - began
         self.on_commit(self.stats)
-        self.on_progress(self.stats, len(results))
 
 
 def ingest(
@@ -192,8 +210,8 @@ def ingest(
 ) -> IngestStats:
     """Ingest files, folders, JSON Lines and WARC files into the DuckDB store at `db`.
 
-    `progress`: "bar" (tqdm on stderr: rate and time left), "lines" (one line per committed
-    chunk, for logs), "none", or "auto" (a bar on a terminal, else nothing).
+    `progress`: "bar" (tqdm on stderr: rate and time left), "lines" (one line per commit,
+    for logs), "none", or "auto" (a bar on a terminal, else nothing).
     """
     paths = list(paths)
     if progress == "auto":
@@ -208,7 +226,9 @@ def ingest(
 
         def on_progress(stats: IngestStats, n: int) -> None:
             bar.update(n)
-            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors, refresh=False)
+
+        def on_commit(stats: IngestStats) -> None:
+            bar.set_postfix(stored=stats.stored, dup=stats.duplicates, err=stats.errors)
     elif progress == "lines":
         def on_commit(stats: IngestStats) -> None:
             print(f"committed: read={stats.read} stored={stats.stored} duplicates={stats.duplicates} "

@@ -77,16 +77,21 @@ def normalize_name(name: str) -> str:
 # --- names -------------------------------------------------------------------------------
 
 @cache
-def alias_table() -> dict[str, frozenset[str]]:
-    """Normalised alias -> ids, from every alias TSV under dixit/lang (common and languages)."""
-    table: dict[str, set[str]] = {}
+def alias_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """From every alias TSV under dixit/lang (common and languages): normalised alias -> ids,
+    and id -> its normalised aliases."""
+    by_alias: dict[str, set[str]] = {}
+    by_id: dict[str, set[str]] = {}
     for folder in sorted(p for p in LANG_ROOT.iterdir() if p.is_dir()):
         for stem in _ALIAS_FILES:
             path = folder / f"{stem}.tsv"
             if path.exists():
                 for ident, alias in _alias_pairs(path):
-                    table.setdefault(normalize_name(alias), set()).add(ident)
-    return {k: frozenset(v) for k, v in table.items()}
+                    key = normalize_name(alias)
+                    by_alias.setdefault(key, set()).add(ident)
+                    by_id.setdefault(ident, set()).add(key)
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return freeze(by_alias), freeze(by_id)
 
 
 def _alias_pairs(path: Path) -> Iterable[tuple[str, str]]:
@@ -123,15 +128,19 @@ def resolve_actor(store: StoreLike, name: str) -> set[str]:
     key = normalize_name(name)
     if not key:
         return set()
-    ids: set[str] = set(alias_table().get(key, ()))
+    by_alias, by_id = alias_index()
+    ids: set[str] = set(by_alias.get(key, ()))
+    # the stored names and mentions of every alias of those ids count: "Poutine" finds an actor
+    # stored under "Vladimir Poutine" even when it was given another id
+    keys = sorted({key} | {k for i in ids for k in by_id.get(i, ())})
     rows = store.query(
-        "SELECT DISTINCT entity_id FROM entities WHERE lower(entity_id) = lower(?) "
-        f"UNION SELECT DISTINCT entity_id FROM entities WHERE {_norm_sql('name')} = ? "
-        f"UNION SELECT DISTINCT entity_id FROM mentions WHERE {_norm_sql('text')} = ?",
-        [name.strip(), key, key],
+        "SELECT DISTINCT entity_id FROM entities WHERE lower(entity_id) IN ? "
+        f"UNION SELECT DISTINCT entity_id FROM entities WHERE {_norm_sql('name')} IN ? "
+        f"UNION SELECT DISTINCT entity_id FROM mentions WHERE {_norm_sql('text')} IN ?",
+        [sorted({name.strip().lower()} | {i.lower() for i in ids}), keys, keys],
     )
     ids |= {r["entity_id"] for r in rows}
-    ids |= {alias for i in list(ids) for alias in alias_table().get(normalize_name(i), ())}
+    ids |= {other for i in list(ids) for other in by_alias.get(normalize_name(i), ())}
     if ids:
         return ids
     words = key.split()
@@ -254,13 +263,16 @@ def dyad(
     b: str,
     by: str = "month",
     statuses: Iterable[str] | None = DYAD_STATUSES,
+    undated: bool = True,
 ) -> list[dict[str, Any]]:
     """The cooperation–conflict series between two actors, both directions, one row per period.
 
     Each row: `period`, `events`, `a_to_b`, `b_to_a`, counts per PLOVER quad class
     (`verbal_cooperation`, `material_cooperation`, `verbal_conflict`, `material_conflict`)
     and `intensity` (the sum of the events' intensities; an event without one counts the
-    base intensity of its type). Periods without events are not listed.
+    base intensity of its type). Periods without events are not listed. Events with no date
+    at all (none of their own, no publication date) make a last row whose `period` is None,
+    unless `undated` is False: they are not lost, only not placed in time.
     """
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -287,7 +299,8 @@ def dyad(
         f"count(*) FILTER (WHERE d.ab) AS a_to_b, count(*) FILTER (WHERE d.ba) AS b_to_a, {quad_cols}, "
         f"round(sum(coalesce(d.intensity, p.base, 0)), 3) AS intensity "
         f"FROM d LEFT JOIN p ON upper(d.type) = p.type "
-        f"WHERE (d.ab OR d.ba) AND d.event_date IS NOT NULL GROUP BY period ORDER BY period"
+        f"WHERE (d.ab OR d.ba) {'' if undated else 'AND d.event_date IS NOT NULL'} "
+        "GROUP BY period ORDER BY period NULLS LAST"
     )
     params = (
         type_params

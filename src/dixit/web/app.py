@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dixit import __version__
 from dixit.store.base import Store
-from dixit.web import data
+from dixit.web import data, schemas
 from dixit.web.markup import event_label, highlight, speaker_label
 
 HERE = Path(__file__).parent
@@ -42,6 +42,7 @@ Page = Annotated[int, Query(ge=1, le=1_000_000)]
 Interval = Annotated[str, Query(pattern="^(week|month)$")]
 Language = Annotated[str | None, Query(pattern="^[a-z]{2,3}$")]
 EventType = Annotated[str | None, Query(pattern="^[A-Za-z_]{2,20}$")]
+Status = Annotated[str | None, Query(pattern="^(asserted|claimed|denied|hypothetical)$")]
 # HTML forms send empty fields as "": the pages take them as "not given".
 FormLanguage = Annotated[str | None, Query(pattern="^([a-z]{2,3})?$")]
 FormDate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
@@ -59,10 +60,22 @@ def form_date(name: str, value: str | None) -> date | None:
 
 
 class Problem(BaseModel):
+    """What a 4xx answer says: the reason in words, and for a bad parameter pydantic's details."""
+
     detail: str
+    errors: list[dict[str, Any]] | None = None
 
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not found"}}
+
+
+def answers(model: Any, *, missing: bool = False) -> dict[str, Any]:
+    """Route arguments documenting the 200 answer's shape (`schemas`) without filtering it."""
+    responses: dict[int | str, dict[str, Any]] = {
+        200: {"model": model, "description": "Found"},
+        422: {"model": Problem, "description": "A bad parameter, named in `detail`"},
+    }
+    return {"response_model": None, "responses": {**responses, **(NOT_FOUND if missing else {})}}
 
 
 class LockedStore:
@@ -126,52 +139,61 @@ def create_app(store: Store) -> FastAPI:
 
     # ---------------------------------------------------------------- JSON API
 
-    @app.get("/api/stats", tags=["api"], summary="How many records the store holds")
+    @app.get("/api/stats", tags=["api"], **answers(schemas.Stats), summary="How many records the store holds")
     def api_stats() -> dict[str, int]:
         return data.stats(db)
 
-    @app.get("/api/articles", tags=["api"], summary="Articles matching words, outlet, language, dates")
+    @app.get("/api/articles", tags=["api"], **answers(schemas.ArticlesPage),
+             summary="Articles matching words (title or text), outlet (exact), language, publication dates")
     def api_articles(q: Text = None, outlet: Text = None, language: Language = None,
                      date_from: date | None = None, date_to: date | None = None,
                      limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
         return data.articles(db, q=q, outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                              limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}", tags=["api"], responses=NOT_FOUND,
+    @app.get("/api/articles/{article_id}", tags=["api"], **answers(schemas.ArticleRecord, missing=True),
              summary="One article's full record (dixit.article/1)")
     def api_article(article_id: str) -> dict[str, Any]:
         return get_article(article_id)
 
-    @app.get("/api/actors", tags=["api"], summary="Actors, most present first")
+    @app.get("/api/actors", tags=["api"], **answers(schemas.ActorsPage), summary="Actors, most present first")
     def api_actors(q: Text = None, kind: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return data.actors(db, q=q, kind=kind, limit=limit, offset=offset)
 
-    @app.get("/api/actors/{actor_id}", tags=["api"], responses=NOT_FOUND,
+    @app.get("/api/actors/{actor_id:path}", tags=["api"], **answers(schemas.ActorProfile, missing=True),
              summary="One actor: quotes over time, acts, acts undergone, whom they talk about")
     def api_actor(actor_id: str) -> dict[str, Any]:
         return get_actor(actor_id)
 
-    @app.get("/api/resolve", tags=["api"], responses=NOT_FOUND, summary="The actor id for a name or id")
+    @app.get("/api/resolve", tags=["api"], **answers(schemas.Resolved, missing=True),
+             summary="The actor id for a name or id")
     def api_resolve(name: ActorId) -> dict[str, str]:
         found = data.resolve_actor(db, name)
         if found is None:
             raise HTTPException(404, f"no actor named {name!r}")
         return {"name": name, "id": found}
 
-    @app.get("/api/quotes", tags=["api"], summary="Quotes, by speaker (id or state) and words")
-    def api_quotes(speaker: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> list[dict]:
-        return data.quotes(db, speaker=speaker, q=q, limit=limit, offset=offset)
+    @app.get("/api/quotes", tags=["api"], **answers(list[schemas.QuoteRow]),
+             summary="Quotes by speaker, intermediary (via), words and publication dates, as `dixit quotes`")
+    def api_quotes(speaker: Text = None, q: Text = None, via: Text = None, since: date | None = None,
+                   until: date | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict]:
+        return data.quotes(db, speaker=speaker, q=q, via=via, since=since, until=until, limit=limit, offset=offset)
 
-    @app.get("/api/events", tags=["api"], summary="Events, by source, target and PLOVER type")
-    def api_events(source: Text = None, target: Text = None, type: EventType = None,
+    @app.get("/api/events", tags=["api"], **answers(list[schemas.EventRow]),
+             summary="Events by source, target, PLOVER type, status and event dates, as `dixit events`")
+    def api_events(source: Text = None, target: Text = None, type: EventType = None, status: Status = None,
+                   since: date | None = None, until: date | None = None,
                    limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-        return data.events(db, source=source, target=target, type=type, limit=limit, offset=offset)
+        return data.events(db, source=source, target=target, type=type, status=status, since=since, until=until,
+                           limit=limit, offset=offset)
 
-    @app.get("/api/dyad", tags=["api"], summary="Events between two actors, counted per period and quad class")
+    @app.get("/api/dyad", tags=["api"], **answers(schemas.Dyad),
+             summary="Events between two actors, counted per period and quad class")
     def api_dyad(a: ActorId, b: ActorId, interval: Interval = "month") -> dict[str, Any]:
         return data.dyad(db, a, b, interval=interval)
 
-    @app.get("/api/network", tags=["api"], summary="Who does what to whom: weighted edges by PLOVER type")
+    @app.get("/api/network", tags=["api"], **answers(schemas.Network),
+             summary="Who does what to whom: weighted edges by PLOVER type")
     def api_network(type: Annotated[list[str] | None, Query(max_length=20)] = None,
                     min_weight: Annotated[int, Query(ge=1, le=10_000)] = 1, limit: Limit = 300) -> dict[str, Any]:
         return data.network(db, types=check_types(type), min_weight=min_weight, limit=limit)
@@ -209,9 +231,8 @@ def create_app(store: Store) -> FastAPI:
                               limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         args = {"q": q or "", "outlet": outlet or "", "language": language or "",
                 "date_from": date_from or "", "date_to": date_to or ""}
-        return page(request, "articles.html", found=found, args=args, page_no=page_no,
-                    pages=max(1, -(-found["total"] // PAGE_SIZE)), outlets=data.outlets(db),
-                    languages=data.languages(db), stats=data.stats(db))
+        return page(request, "articles.html", found=found, args=args, page_no=page_no, has_next=found["has_next"],
+                    outlets=data.outlets(db), languages=data.languages(db), stats=data.stats(db))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
@@ -229,19 +250,16 @@ def create_app(store: Store) -> FastAPI:
     def actors_page(request: Request, q: Text = None, kind: Text = None, page_no: Page = 1):
         found = data.actors(db, q=q, kind=kind or None, limit=PAGE_SIZE * 2, offset=(page_no - 1) * PAGE_SIZE * 2)
         return page(request, "actors.html", found=found, args={"q": q or "", "kind": kind or ""}, page_no=page_no,
-                    pages=max(1, -(-found["total"] // (PAGE_SIZE * 2))))
+                    has_next=found["total"] > page_no * PAGE_SIZE * 2)
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor_id: str):
         return page(request, "actor.html", actor=get_actor(actor_id))
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: Text = None, b: Text = None, interval: FormInterval = "month"):
         interval = interval or "month"
-        found = None
-        if a and b:
-            ids = [data.resolve_actor(db, x) or x for x in (a, b)]
-            found = data.dyad(db, ids[0], ids[1], interval=interval)
+        found = data.dyad(db, a, b, interval=interval) if a and b else None
         return page(request, "dyad.html", found=found, args={"a": a or "", "b": b or "", "interval": interval},
                     groups=data.group_by(found["events"], "period") if found else {})
 

@@ -1,27 +1,30 @@
-"""The read queries the web view needs, over the store tables (`dixit.store.rows.TABLES`).
+"""What the web view asks of the store. Articles, quotes, events, pairs and name resolution are
+`dixit.store.queries` (the same answers as the command line); the few views the command line
+has no query for (actor search, one actor's profile, the network, counts) are written here.
 
 Every value from a request is a bound parameter (`?`); only identifiers chosen from fixed
 lists here are ever written into SQL text. Functions return plain dicts and lists, ready
-for JSON and for the templates. When `dixit.store.queries` lands on main, the functions
-that duplicate it delegate to it.
+for JSON and for the templates.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from collections import Counter, defaultdict
 from datetime import date
 from functools import cache
 from typing import Any
 
 from dixit.lang import common_toml
+from dixit.store import queries
 from dixit.store.base import Store
 
 INTERVALS = ("week", "month")
-# What counts in a timeline or a network: events that happened or are reported to have; a
-# denied or hypothetical event is listed with its status but is neither conflict nor cooperation.
-COUNTED = ("asserted", "claimed")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+# What counts in a timeline or a network (as in `dixit dyad`): events that happened or are reported
+# to have; a denied or hypothetical event is listed with its status but is neither conflict nor cooperation.
+COUNTED = queries.DYAD_STATUSES
+QUAD_NAMES = queries.quad_names() or {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                                      4: "material conflict"}
 
 
 @cache
@@ -53,34 +56,10 @@ def articles(
     store: Store, *, q: str | None = None, outlet: str | None = None, language: str | None = None,
     date_from: date | None = None, date_to: date | None = None, limit: int = 25, offset: int = 0,
 ) -> dict[str, Any]:
-    """Articles matching every word of `q` (title or text), newest first, with their counts."""
-    where, params = ["1=1"], []
-    for word in (q or "").split():
-        where.append("(a.text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\')")
-        params += [_like(word), _like(word)]
-    if outlet:
-        where.append("a.outlet ILIKE ? ESCAPE '\\'")
-        params.append(_like(outlet))
-    if language:
-        where.append("a.language = ?")
-        params.append(language)
-    if date_from:
-        where.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("a.published <= ?")
-        params.append(date_to)
-    cond = " AND ".join(where)
-    total = store.query(f"SELECT count(*) AS n FROM articles a WHERE {cond}", params)[0]["n"]
-    items = _rows(store, f"""
-        SELECT a.article_id, a.title, a.outlet, a.published, a.language, a.n_chars, a.path,
-               (SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) AS n_quotes,
-               (SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS n_events,
-               (SELECT count(*) FROM flags f WHERE f.article_id = a.article_id) AS n_flags
-        FROM articles a WHERE {cond}
-        ORDER BY a.published DESC NULLS LAST, a.title, a.article_id LIMIT ? OFFSET ?""",
-        params + [limit, offset])
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    """One page of articles (`queries.articles`: every word of `q` in title or text, newest first)."""
+    items = queries.articles(store, q=q, outlet=outlet, language=language, since=_iso(date_from),
+                             until=_iso(date_to), limit=limit + 1, offset=offset)
+    return {"limit": limit, "offset": offset, "has_next": len(items) > limit, "items": items[:limit]}
 
 
 def outlets(store: Store) -> list[str]:
@@ -94,27 +73,20 @@ def languages(store: Store) -> list[str]:
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """The full record of one article (`dixit.article/1`) with its store metadata."""
-    rows = store.query("SELECT record, path, url, published FROM articles WHERE article_id = ?", [article_id])
-    if not rows:
-        return None
-    record = json.loads(rows[0]["record"])
-    record.update(path=rows[0]["path"], url=rows[0]["url"])
-    return record
+    return queries.article(store, article_id)
 
 
 def resolve_actor(store: Store, name: str) -> str | None:
-    """An actor id from an id ("PRK", "Kim Jong-un") or a name as written, case-insensitive."""
-    for sql in (
-        "SELECT entity_id FROM entities WHERE entity_id = ? LIMIT 1",
-        "SELECT entity_id FROM entities WHERE lower(entity_id) = lower(?) LIMIT 1",
-        "SELECT entity_id FROM entities WHERE lower(name) = lower(?) "
-        "GROUP BY entity_id ORDER BY count(*) DESC LIMIT 1",
-        "SELECT source_id AS entity_id FROM events WHERE source_id = ? OR source_country = ? LIMIT 1",
-    ):
-        rows = store.query(sql, [name] * sql.count("?"))
-        if rows:
-            return rows[0]["entity_id"]
-    return None
+    """The one actor id a name stands for (`queries.resolve_actor`): the id itself when it is
+    one, else the candidate present in most articles."""
+    ids = queries.resolve_actor(store, name)
+    if not ids:
+        return None
+    if name in ids:
+        return name
+    rows = store.query("SELECT entity_id, count(*) AS n FROM entities WHERE entity_id IN ? "
+                       "GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT 1", [sorted(ids)])
+    return rows[0]["entity_id"] if rows else sorted(ids)[0]
 
 
 def actors(store: Store, *, q: str | None = None, kind: str | None = None, limit: int = 50,
@@ -143,46 +115,20 @@ def actors(store: Store, *, q: str | None = None, kind: str | None = None, limit
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-_QUOTE_COLS = """q.article_id, q.quote_no, q.start, q."end", q.text, q.kind, q.speaker_id, q.speaker_name,
-    q.speaker_country, q.cue_lemma, q.via_ids, q.via_names, a.title, a.outlet, a.published"""
-
-_EVENT_COLS = """v.article_id, v.event_no, v.type, v.mode, v.source_id, v.source_name, v.source_country,
-    v.target_id, v.target_name, v.target_country, v.source_actor, v.target_actor, v.start, v."end", v.text,
-    v.date, v.event_date, v.status, v.claimed_by, v.denied_by, v.intensity, v.symmetric,
-    a.title, a.outlet, a.published"""
-
-
-def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, limit: int = 50,
+def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, via: str | None = None,
+           since: date | None = None, until: date | None = None, limit: int = 50,
            offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes, oldest first; `speaker` matches the speaker's id or their state."""
-    where, params = ["1=1"], []
-    if speaker:
-        where.append("(q.speaker_id = ? OR q.speaker_country = ?)")
-        params += [speaker, speaker]
-    if q:
-        where.append("q.text ILIKE ? ESCAPE '\\'")
-        params.append(_like(q))
-    return _rows(store, f"""SELECT {_QUOTE_COLS} FROM quotes q JOIN articles a USING (article_id)
-        WHERE {' AND '.join(where)} ORDER BY a.published NULLS LAST, q.article_id, q.quote_no
-        LIMIT ? OFFSET ?""", params + [limit, offset])
+    """Quotes, newest first (`queries.quotes`); `speaker` is a name or id, a state finds its officials'."""
+    return queries.quotes(store, speaker=speaker, contains=q, via=via, since=_iso(since), until=_iso(until),
+                          limit=limit, offset=offset)
 
 
 def events(store: Store, *, source: str | None = None, target: str | None = None, type: str | None = None,
-           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Events, oldest first; `source`/`target` match an actor's id, their state or the acting person."""
-    where, params = ["1=1"], []
-    if source:
-        where.append("(v.source_id = ? OR v.source_country = ? OR v.source_actor = ?)")
-        params += [source] * 3
-    if target:
-        where.append("(v.target_id = ? OR v.target_country = ? OR v.target_actor = ?)")
-        params += [target] * 3
-    if type:
-        where.append("v.type = ?")
-        params.append(type.upper())
-    rows = _rows(store, f"""SELECT {_EVENT_COLS} FROM events v JOIN articles a USING (article_id)
-        WHERE {' AND '.join(where)} ORDER BY v.event_date NULLS LAST, v.article_id, v.event_no
-        LIMIT ? OFFSET ?""", params + [limit, offset])
+           status: str | None = None, since: date | None = None, until: date | None = None,
+           limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Events, newest first (`queries.events`), with their PLOVER quad class."""
+    rows = queries.events(store, source=source, target=target, type=type, status=status, since=_iso(since),
+                          until=_iso(until), limit=limit, offset=offset)
     return [_with_quad(r) for r in rows]
 
 
@@ -196,28 +142,44 @@ def _with_quad(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad(store: Store, a: str, b: str, *, interval: str = "month") -> dict[str, Any]:
-    """Events between two actors, both directions, and their count per period and quad class."""
+    """The pair's series (`queries.dyad`: asserted and claimed events, both directions) as one
+    point per period and quad class, and every event between them (any status), oldest first."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
-    side = "(v.{0}_id = ? OR v.{0}_country = ? OR v.{0}_actor = ?)"
-    cond = (f"(({side.format('source')} AND {side.format('target')}) OR "
-            f"({side.format('source')} AND {side.format('target')}))")
-    params = [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
-    rows = _rows(store, f"""SELECT {_EVENT_COLS}, CAST(date_trunc('{interval}', v.event_date) AS DATE) AS period
-        FROM events v JOIN articles a USING (article_id) WHERE {cond}
-        ORDER BY v.event_date NULLS LAST, v.article_id, v.event_no""", params)
-    rows = [_with_quad(r) for r in rows]
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for r in rows:
-        if r["period"] and r["status"] in COUNTED:
-            direction = f"{a} → {b}" if _is(r, "source", a) else f"{b} → {a}"
-            counts[(r["period"], r["quad_name"], direction)] += 1
-    series = [{"period": p, "quad": qn, "direction": d, "n": n} for (p, qn, d), n in sorted(counts.items())]
+    series = []
+    for row in queries.dyad(store, a, b, by=interval):
+        period = period_start(row["period"])
+        for quad in QUAD_NAMES.values():
+            n = row.get(_column(quad)) or 0
+            if n:
+                series.append({"period": period, "quad": quad, "n": n, "a_to_b": row["a_to_b"],
+                               "b_to_a": row["b_to_a"], "intensity": row["intensity"]})
+    found = {(e["article_id"], e["event_no"]): e for e in events(store, source=a, target=b, limit=None)}
+    found.update({(e["article_id"], e["event_no"]): e for e in events(store, source=b, target=a, limit=None)})
+    rows = sorted(found.values(), key=lambda e: (e["event_date"] or "9999", e["article_id"], e["event_no"]))
+    for e in rows:
+        e["period"] = _bucket(e["event_date"], interval)
     return {"a": a, "b": b, "interval": interval, "series": series, "events": rows}
 
 
-def _is(row: dict[str, Any], side: str, actor: str) -> bool:
-    return actor in (row[f"{side}_id"], row[f"{side}_country"], row[f"{side}_actor"])
+def period_start(period: str) -> str:
+    """The first day of a `queries.PERIODS` label: '2024-11' -> 2024-11-01, '2024-W48' -> its Monday."""
+    if "-W" in period:
+        year, week = period.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1).isoformat()
+    return (period + "-01-01")[:10] if len(period) == 4 else (period + "-01")[:10]
+
+
+def _bucket(day: str | None, interval: str) -> str | None:
+    if not day:
+        return None
+    d = date.fromisoformat(day[:10])
+    return period_start(d.strftime(queries.PERIODS[interval]))
+
+
+def _column(quad_name: str) -> str:
+    """The column `queries.dyad` gives a quad class ('verbal cooperation' -> verbal_cooperation)."""
+    return re.sub(r"\W+", "_", quad_name.strip().lower())
 
 
 def network(store: Store, *, types: list[str] | None = None, min_weight: int = 1,

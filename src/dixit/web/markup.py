@@ -132,7 +132,7 @@ def _piece(record: dict[str, Any], colours: dict[str, int], piece: str, active: 
         elif layer == "s":
             classes.append("spkm")
     attrs = f' class="{" ".join(dict.fromkeys(classes))}"'
-    for layer in ("q", "e", "f"):
+    for layer in ("q", "e", "f", "m"):
         if data.get(layer):
             attrs += f' data-{layer}="{" ".join(map(str, data[layer]))}"'
     if title:

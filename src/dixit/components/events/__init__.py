@@ -16,9 +16,9 @@ from spacy.tokens import Token
 from dixit.components import component
 from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
-from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, prep_phrases, verb_arguments
+from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
-from dixit.components.events.status import Frame, frame_of, modality
+from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -28,6 +28,8 @@ _MAX_PER_TRIGGER = 4
 # Acts carried out by a state's people: persons and bodies that have a `country`.
 _OFFICIAL_KINDS = {"person", "organization"}
 _STATE_KINDS = {"country", "bloc"}
+# Acts that are statements: a denial of what they say does not deny that they were made.
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
 # Which status wins when two mentions of one event are merged.
 _REPORTED = {"claimed": 1, "denied": 2}
 # Acts that can be aimed at a place (and so at the state that holds it).
@@ -41,6 +43,7 @@ class Found:
     event: Event
     token: Token
     rule: Trigger
+    arguments: frozenset[int] = frozenset()  # token indices read as source or target
 
 
 @component("events")
@@ -48,15 +51,16 @@ def events(ctx: Context) -> None:
     rules = rules_for(ctx.lang.code)
     if not rules.triggers or ctx.actors is None:
         return
-    resolver = Resolver(ctx.actors, rules)
+    dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
+    resolver = Resolver(ctx.actors, rules, ctx.article.quotes, [(d.start, d.end) for d in dates])
     found: list[Found] = []
     for tok in ctx.doc:
         rule = _matching_rule(tok, rules)
-        if rule is not None:
+        if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
-    _place_in_time_and_space(ctx, found, rules)
+    _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
 
 
@@ -93,7 +97,7 @@ def is_actor(ent: Entity) -> bool:
 
 def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
     out: list[Entity] = []
-    for tok in tokens:
+    for tok in filter(resolver.usable, tokens):
         for ent in resolver.entities(tok):
             if is_actor(ent) and ent not in out:
                 out.append(ent)
@@ -106,7 +110,7 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
     targets = _actors(args.targets, resolver) or _actors(args.fallback_targets, resolver)
     # A place is only the target of force used on it; other acts address people.
     targets = [t for t in targets if t not in sources and (t.kind != "location" or rule.type in _ON_PLACES)]
-    if rule.symmetric and not targets and len(sources) >= 2:  # "X et Y ont signé"
+    if rule.symmetric and args.joint and not targets and len(sources) >= 2:  # "X et Y ont signé"
         sources, targets = sources[:1], sources[1:2]
     if rule.symmetric and not sources and len(targets) >= 2:  # "une rencontre entre X et Y"
         sources, targets = targets[:1], targets[1:2]
@@ -117,15 +121,27 @@ def _pairs(args: Arguments, rule: Trigger, resolver: Resolver) -> list[tuple[Ent
 def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: Resolver) -> list[Found]:
     verbal = tok.pos_ in ("VERB", "AUX")
     args = verb_arguments(tok, rule, rules) if verbal else noun_arguments(tok, rule, rules)
+    _drop_outlet(ctx, args)
     frame = frame_of(ctx, tok, rules, resolver)
     out = []
     for source, target in _pairs(args, rule, resolver):
-        if source is None and not (target is None and _is_denial(tok, rules)):
+        if source is None and not (target is None and is_denial(tok, rules)):
             continue
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
-        if _apply_status(ctx, event, tok, rules, frame, verbal):
-            out.append(Found(event, tok, rule))
+        if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
+            used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
     return out
+
+
+def _drop_outlet(ctx: Context, args: Arguments) -> None:
+    """The outlet after the title's last dash ("... — La Presse") is not part of the title's clause."""
+    first_line = ctx.text.split("\n", 1)[0]
+    cut = first_line.rfind(" — ")
+    if cut < 0 or "\n" not in ctx.text:
+        return
+    for name in ("sources", "targets", "fallback_sources", "fallback_targets"):
+        setattr(args, name, [t for t in getattr(args, name) if not cut <= t.idx < len(first_line)])
 
 
 def _event(ctx: Context, tok: Token, rule: Trigger, rules: Rules, source: Entity | None,
@@ -147,22 +163,28 @@ def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, i
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _apply_status(ctx: Context, event: Event, tok: Token, rules: Rules, frame: Frame | None, verbal: bool) -> bool:
+def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
+                  verbal: bool) -> bool:
     """Set status, claimants and deniers; False when the clause states no event at all."""
     mood = modality(tok, rules, reported=frame is not None) if verbal else None
-    if mood == "negated" and _is_denial(tok, rules):
+    if mood == "negated" and is_denial(tok, rules):
         return False  # "n'a pas démenti" denies nothing
     if mood == "intent":
-        event.type = rules.intent.get(event.type, event.type)
+        event.type = rule.intent or rules.intent.get(event.type, event.type)
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)
+    elif mood == "negated" and event.type in rules.negated:
+        event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
+        event.intensity = rules.intensity(event.type, None)
     elif mood in ("negated", "possible"):
         event.status = "hypothetical"
     if frame is None:
         return True
     ids = frame.speaker_ids or [e.id for e in frame.speakers if is_actor(e)]
     coded = {state_coded(e)[0] for e in frame.speakers} | {_state_of(ctx, i) for i in ids} | set(ids)
+    if frame.kind == "deny" and event.type in _SPEECH_ACTS:
+        return True  # "rejette les allégations de X, accusant Y": the denial answers what X says, not that X said it
     if frame.kind == "deny":
         event.status, event.denied_by = "denied", ids
     elif event.source not in coded and event.source_actor not in coded and ids:
@@ -175,16 +197,6 @@ def _state_of(ctx: Context, entity_id: str) -> str:
     return state_coded(ent)[0] if ent else entity_id
 
 
-def _is_denial(tok: Token, rules: Rules) -> bool:
-    """A denial verb or noun, or a rejection whose object is a claim ("a rejeté les accusations")."""
-    rep = rules.reporting
-    if tok.lemma_.lower() in rep.get("deny", frozenset()):
-        return True
-    claim_nouns = rep.get("claim_nouns", frozenset())
-    objects = [c for c in tok.children if c.dep_ in rules.deps("object")] + [n for _, n in prep_phrases(tok, rules)]
-    return any(o.lemma_.lower() in claim_nouns for o in objects)
-
-
 def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     """A denial answers the claims made about the denier: they carry it in `denied_by`.
 
@@ -192,7 +204,7 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     name who it rejects. A denial that names the act itself ("a démenti tout entretien")
     makes the event denied; one that dismisses "the allegations" leaves it claimed.
     """
-    for denial in [f for f in found if f.event.type == "REJECT" and _is_denial(f.token, rules)]:
+    for denial in [f for f in found if f.event.type == "REJECT" and is_denial(f.token, rules)]:
         denier = denial.event.source
         if denier is None:
             continue
@@ -223,7 +235,10 @@ def _dedupe(found: list[Found]) -> list[Found]:
     and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
     for f in sorted(found, key=lambda f: _in_title(f.token)):
-        key = (f.event.type, f.event.source, f.event.target, None if _in_title(f.token) else f.token.sent.start)
+        pair = (f.event.source, f.event.target)
+        if f.event.symmetric:
+            pair = tuple(sorted(pair, key=str))
+        key = (f.event.type, *pair, None if _in_title(f.token) else f.token.sent.start)
         if _in_title(f.token) and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
         if key not in seen:
@@ -242,13 +257,12 @@ def _in_title(tok: Token) -> bool:
     return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
 
 
-def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules) -> None:
-    dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
+def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules, dates: list[DateMention]) -> None:
     for f in found:
         mention = _nearest_date(dates, f.token)
         if mention is not None:
             f.event.date, f.event.date_precision = mention.value, mention.precision
-        f.event.location = _location(f.token, rules, {f.event.source, f.event.target})
+        f.event.location = _location(f, rules)
 
 
 def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
@@ -257,17 +271,18 @@ def _nearest_date(dates: list[DateMention], tok: Token) -> DateMention | None:
     return min(inside, key=lambda d: abs(d.start - tok.idx), default=None)
 
 
-def _location(tok: Token, rules: Rules, actors: set[str | None]) -> str | None:
-    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger."""
-    preps = rules.deps("location_preps")
+def _location(found: Found, rules: Rules) -> str | None:
+    """A place named by "à/en/in" in the trigger's sentence, nearest to the trigger, that is
+    not one of its arguments ("envoyé des troupes en Russie" is sent to Russia, not in it)."""
+    tok, preps = found.token, rules.deps("location_preps")
     places = []
     for t in tok.sent:
         if t.lower_ not in preps:
             continue
         noun = t.head if t.dep_ in ("case", "fixed") else next((c for c in t.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.ent_iob_ == "O":
+        if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.i in found.arguments:
             continue
         ent = next((e for e in tok.doc.ents if e.start <= noun.i < e.end), None)
-        if ent is not None and ent.text not in actors:
+        if ent is not None:
             places.append((abs(noun.i - tok.i), ent.text))
     return min(places)[1] if places else None

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dixit.components.actors import ActorIndex
 from dixit.components.events.rules import Rules, Trigger
-from dixit.model import Entity
+from dixit.model import Entity, Quote
 
 # Labels of the prepositional object under an English-style preposition ("with" → pobj).
 _PREP_OBJECTS = {"pobj", "pcomp"}
@@ -26,6 +26,7 @@ class Arguments:
     targets: list[Token] = field(default_factory=list)
     fallback_sources: list[Token] = field(default_factory=list)  # used when `sources` names no actor
     fallback_targets: list[Token] = field(default_factory=list)  # used when `targets` names no actor
+    joint: bool = False  # sources are coordinated subjects that may act on each other ("X et Y ont signé")
 
 
 def prep_phrases(tok: Token, rules: Rules) -> Iterator[tuple[str, Token]]:
@@ -49,14 +50,23 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in rules.deps("subject")]
     if found or depth > 4:
         return found
-    if tok.dep_ in rules.deps("control") | {rules.syntax.get("coordination", "conj")} and tok.head.i != tok.i:
+    if tok.dep_ in rules.deps("control") and tok.head.i != tok.i:
+        # Object control: "accuse l'Iran d'avoir attaqué", "urged Russia to withdraw".
+        objects = [c for c in tok.head.children if c.dep_ in rules.deps("object")]
+        return objects or subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("prep_control") and tok.head.head.i != tok.head.i:
+        # "accused Rwanda of backing X": the gerund after a preposition, controlled like an infinitive.
+        governor = tok.head.head
+        objects = [c for c in governor.children if c.dep_ in rules.deps("object")]
+        return objects or subject(governor, rules, depth + 1)
+    if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
-    if tok.dep_ in rules.deps("adverbial_clause") and tok.morph.get("VerbForm") and tok.head.i != tok.i:
-        # "..., accusant X de...": a participle or gerund shares the subject of its clause.
-        if set(tok.morph.get("VerbForm")) & {"Part", "Ger"}:
-            return subject(tok.head, rules, depth + 1)
+    # "..., accusant X de...": a participle or gerund shares the subject of its clause.
+    participle = bool(set(tok.morph.get("VerbForm")) & {"Part", "Ger"})
+    if tok.dep_ in rules.deps("adverbial_clause") and participle and tok.head.i != tok.i:
+        return subject(tok.head, rules, depth + 1)
     return []
 
 
@@ -73,11 +83,27 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             args.targets = [tok.head]  # "les diplomates expulsés par X"
         args.sources = [n for p, n in prep_phrases(tok, rules) if p in rules.deps("agent_preps")]
     else:
-        args.sources = subject(tok, rules)
-        args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")]
+        args.sources, args.joint = subject(tok, rules), True
+        if not trig.theme_object:
+            args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")] or _shared_object(tok, rules)
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
-    args.fallback_targets = [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
+    args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
+        for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
+            args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
     return args
+
+
+def _shared_object(tok: Token, rules: Rules) -> list[Token]:
+    """Coordinated verbs share one object: "rejette et condamne la tenue de X" (the object hangs on the last)."""
+    conj = rules.syntax.get("coordination", "conj")
+    for verb in tok.children:
+        if verb.dep_ == conj and verb.pos_ == "VERB":
+            objects = [c for c in verb.children if c.dep_ in rules.deps("object")]
+            if objects:
+                return objects
+    return []
 
 
 def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
@@ -93,10 +119,13 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             (args.targets if has_agent else args.sources).append(noun)
         elif prep in targets_by_prep:
             args.targets.append(noun)
-    # Demonyms and possessives name the actor: "les frappes russes", "its decision".
-    args.sources += [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
+    # Demonyms and possessives name the actor when no complement does: "les frappes russes".
+    if not args.sources:
+        args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
-    if tok.dep_ in rules.deps("object"):  # "a remis une protestation à X": the verb's addressee
+    args.joint = True  # "X et Y ont eu un entretien"
+    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
+        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
         args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
     return args
 
@@ -115,12 +144,23 @@ def _governor_subject(tok: Token, rules: Rules) -> list[Token]:
 class Resolver:
     """Turns argument tokens into entities through the shared ActorIndex."""
 
-    def __init__(self, actors: ActorIndex, rules: Rules):
+    def __init__(self, actors: ActorIndex, rules: Rules, quotes: list[Quote] | None = None,
+                 excluded: list[tuple[int, int]] | None = None):
         self.actors, self.rules = actors, rules
+        self.quotes = quotes or []
+        self.excluded = excluded or []  # character ranges that name no actor (date expressions)
         self._skip = rules.deps("clausal")
 
+    def usable(self, tok: Token) -> bool:
+        """Whether a token may head an argument: "dimanche" in "a accusé dimanche X" may not."""
+        return not any(s <= tok.idx < e for s, e in self.excluded)
+
     def entities(self, tok: Token) -> list[Entity]:
-        """The actors a phrase names: its head and the heads coordinated with it."""
+        """The actors a phrase names: its head and the heads coordinated with it; for
+        "les relations entre X et Y", X and Y."""
+        between = [n for p, n in prep_phrases(tok, self.rules) if p in self.rules.deps("between_preps")]
+        if between and self.entity(tok) in (None, *[self.entity(b) for b in between]):
+            tok = between[0]
         out = []
         for head in [tok, *self._conjuncts(tok)]:
             ent = self.entity(head)
@@ -140,20 +180,42 @@ class Resolver:
 
     def entity(self, tok: Token) -> Entity | None:
         if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in self.rules.deps("modifier_clause"):
+            relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
+            if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)
+            if "1" in tok.morph.get("Person"):  # "nous rejetons": the one quoted speaks
+                return self._speaker_around(tok)
             return self.actors.resolve_pronoun(tok)
-        start, end = self.core(tok)
-        return self.actors.at(start, end)
+        first, last = self._core_tokens(tok)
+        ent = self._named_entity(tok)
+        if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
+            first, last = min(first, ent.start), max(last, ent.end - 1)
+        return self.actors.resolve_span(tok.doc[first:last + 1])
 
-    def core(self, tok: Token) -> tuple[int, int]:
-        """Character range of a noun phrase without its clauses and coordinated parts."""
+    def _speaker_around(self, tok: Token) -> Entity | None:
+        inside = [q for q in self.quotes if q.start <= tok.idx < q.end and q.speaker]
+        if not inside:
+            return None
+        speaker = min(inside, key=lambda q: q.end - q.start).speaker
+        return self.actors.entities.get(speaker)
+
+    @staticmethod
+    def _named_entity(tok: Token):
+        if tok.ent_iob_ in ("", "O"):
+            return None
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+    def _core_tokens(self, tok: Token) -> tuple[int, int]:
+        """First and last token of a noun phrase without its clauses and coordinated parts."""
         tokens = [tok]
         stack = [c for c in tok.children if c.dep_ not in self._skip]
         while stack:
             t = stack.pop()
             tokens.append(t)
             stack.extend(c for c in t.children if c.dep_ not in self._skip)
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t) for t in tokens)
-        return start, end
+        return min(t.i for t in tokens), max(t.i for t in tokens)
+
+    def core(self, tok: Token) -> tuple[int, int]:
+        """Character range of the noun phrase `tok` heads (see `_core_tokens`)."""
+        first, last = self._core_tokens(tok)
+        return tok.doc[first].idx, tok.doc[last].idx + len(tok.doc[last])

@@ -23,6 +23,8 @@ class Trigger:
     governed_by: frozenset[str] = frozenset()  # the noun counts only as object of these verbs
     symmetric: bool = False
     target_preps: frozenset[str] = frozenset()  # prepositions that add to the language's target ones
+    intent: str | None = None  # the type of the act announced for later, when not plover.toml's [intent]
+    theme_object: bool = False  # the object is what is given or sent, not who receives it
 
 
 @dataclass
@@ -32,11 +34,17 @@ class Rules:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting: dict[str, frozenset[str]] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
+    negated: dict[str, str] = field(default_factory=dict)
+    quads: dict[str, int] = field(default_factory=dict)
     type_intensity: dict[str, float] = field(default_factory=dict)
     mode_intensity: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset(self.syntax.get(key, []))
+
+    def verbal(self, type_: str) -> bool:
+        """Verbal cooperation or conflict (quads 1 and 3): acts done by saying."""
+        return self.quads.get(type_) in (1, 3)
 
     def intensity(self, type_: str, mode: str | None) -> float | None:
         modes = self.mode_intensity.get(type_, {})
@@ -61,6 +69,8 @@ def _triggers(rows: list[dict[str, Any]]) -> dict[str, list[Trigger]]:
                 governed_by=frozenset(row.get("governed_by", [])),
                 symmetric=bool(row.get("symmetric", False)),
                 target_preps=frozenset(row.get("target_preps", [])),
+                intent=row.get("intent"),
+                theme_object=bool(row.get("theme_object", False)),
             )
             out.setdefault(words[0], []).append(trig)
     return out
@@ -79,6 +89,8 @@ def build_rules(lang: LanguageData) -> Rules:
         modality={k: frozenset(v) for k, v in data.get("modality", {}).items()},
         reporting={k: frozenset(v) for k, v in data.get("reporting", {}).items()},
         intent=plover.get("intent", {}),
+        negated=plover.get("negated", {}),
+        quads={t: v["quad"] for t, v in plover.get("types", {}).items()},
         type_intensity={t: v["intensity"] for t, v in plover.get("types", {}).items()},
         mode_intensity=plover.get("modes", {}),
     )

@@ -67,33 +67,47 @@ def modality(tok: Token, rules: Rules, reported: bool) -> Modality | None:
 
 def frame_of(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> Frame | None:
     """The report the trigger is part of, innermost first: a quote, a reporting verb, "selon X"."""
-    quote = _quote_at(ctx, tok)
+    quote = _quote_at(ctx, tok, rules)
     if quote is not None:
         return quote
     return _reporting_verb(tok, rules, resolver) or _according_to(tok, rules, resolver)
 
 
-def _quote_at(ctx: Context, tok: Token) -> Frame | None:
+def _quote_at(ctx: Context, tok: Token, rules: Rules) -> Frame | None:
     inside = [q for q in ctx.article.quotes if q.start <= tok.idx < q.end and q.speaker
               and not (q.cue and q.cue.start == tok.idx)]
     if not inside:
         return None
     q = min(inside, key=lambda q: q.end - q.start)
-    deny = q.cue is not None and q.cue.lemma in _deny_words(ctx)
+    cue = ctx.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") if q.cue else None
+    deny = cue is not None and len(cue) > 0 and is_denial(cue.root, rules)
     ids = [q.speaker, *getattr(q, "co_speakers", [])]
     return Frame("deny" if deny else "claim", speaker_ids=[i for i in ids if i])
 
 
-def _deny_words(ctx: Context) -> frozenset[str]:
-    from dixit.components.events.rules import rules_for
+def is_requested(tok: Token, rules: Rules) -> bool:
+    """An act someone is asked to do ("exhorte X à condamner") has not happened: the request is the event."""
+    if tok.dep_ not in rules.deps("control") or tok.head.i == tok.i:
+        return False
+    return any(t.type == "REQUEST" for t in rules.triggers.get(tok.head.lemma_.lower(), ()))
 
-    return rules_for(ctx.lang.code).reporting.get("deny", frozenset())
+
+def is_denial(tok: Token, rules: Rules) -> bool:
+    """A denial verb or noun, or a rejection whose object is a claim ("a rejeté les accusations")."""
+    rep = rules.reporting
+    if tok.lemma_.lower() in rep.get("deny", frozenset()):
+        return True
+    if not any(t.type == "REJECT" for t in rules.triggers.get(tok.lemma_.lower(), ())):
+        return False  # "a condamné les déclarations" accuses; it does not deny
+    claim_nouns = rep.get("claim_nouns", frozenset())
+    objects = [c for c in tok.children if c.dep_ in rules.deps("object")] + [n for _, n in prep_phrases(tok, rules)]
+    return any(o.lemma_.lower() in claim_nouns for o in objects)
 
 
 def _reporting_verb(tok: Token, rules: Rules, resolver: Resolver) -> Frame | None:
     """A claim or denial verb above the trigger ("ont affirmé que X avait envoyé...")."""
     rep = rules.reporting
-    claim, deny = rep.get("claim", frozenset()), rep.get("deny", frozenset())
+    claim = rep.get("claim", frozenset())
     not_content = rules.deps("subject") | rules.deps("agent")
     child, hops = tok, 0
     while hops < 6:
@@ -103,11 +117,12 @@ def _reporting_verb(tok: Token, rules: Rules, resolver: Resolver) -> Frame | Non
             verbs.insert(0, child.head)
         for verb in verbs:
             lemma = verb.lemma_.lower()
-            if verb.i != tok.i and (lemma in claim or lemma in deny):
-                if lemma in deny and is_negated(verb, rules):
+            denial = is_denial(verb, rules)
+            if verb.i != tok.i and (lemma in claim or denial):
+                if denial and is_negated(verb, rules):
                     return None  # "n'a ni confirmé ni démenti": no denial, no claim
                 speakers = [e for s in subject(verb, rules) for e in resolver.entities(s)]
-                return Frame("deny" if lemma in deny else "claim", speakers)
+                return Frame("deny" if denial else "claim", speakers)
         if child.head.i == child.i:
             return None
         child, hops = child.head, hops + 1

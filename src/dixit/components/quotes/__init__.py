@@ -39,7 +39,7 @@ _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
 # Tokens looked at after a cue for "que", "de" or a complement.
-_CUE_REACH = 12
+_CUE_REACH = 16
 
 
 @dataclass
@@ -49,6 +49,7 @@ class VerbCue:
     lemma: str
     speaker: Token | None = None
     inverted: bool = False
+    comma: int = -1  # the comma (or closing mark) ending the clause of an inverted cue
 
 
 @dataclass
@@ -93,7 +94,13 @@ class _Finder:
         return max(0, bisect_right(self.sent_starts, char) - 1)
 
     def run(self) -> list[Found]:
-        self.cues = {c.token.i: c for c in _verb_cues(self.doc, self.data)}
+        # a reporting verb inside a quotation is the speaker's word, not the article's cue
+        quoted = [(m.open, m.close) for m in self.marks]
+        self.cues = {
+            c.token.i: c
+            for c in _verb_cues(self.doc, self.data)
+            if not any(o < c.token.idx < e for o, e in quoted)
+        }
         cue_index = set(self.cues)
         for k, sent in enumerate(self.sents):
             for cue in [c for i, c in self.cues.items() if sent.start <= i < sent.end]:
@@ -110,14 +117,14 @@ class _Finder:
         doc, data, v = self.doc, self.data, cue.token
         stop = min(cue.last + 1 + _CUE_REACH, sent.end)
         clause = None
-        que = first_marker(doc, cue.last + 1, stop, data.complementizers, cue_index)
+        que = first_marker(doc, cue.last + 1, stop, data.complementizers, cue_index, data)
         if que is not None:
             end = clause_end(v, que.i, sent.end, que.head)
             clause = (que.i + 1, max(end, que.i + 2))
         if clause is None and cue.lemma in data.object_de:
             clause = self.object_de_clause(v, cue.last, sent)
         if clause is None and cue.lemma in data.infinitive:
-            mark = first_marker(doc, cue.last + 1, stop, data.infinitive_markers, cue_index)
+            mark = first_marker(doc, cue.last + 1, stop, data.infinitive_markers, cue_index, data)
             if mark is not None and mark.head.i > mark.i and mark.head.pos_ in ("VERB", "AUX"):
                 clause = (mark.i, min(mark.head.right_edge.i + 1, sent.end))
         if clause is None:
@@ -139,9 +146,9 @@ class _Finder:
             return None
         end = obj.right_edge.i + 1
         for child in v.children:
-            if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.infinitive_markers:
+            if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
-        has_de = any(fold(t.text) in self.data.infinitive_markers for t in self.doc[obj.i : end])
+        has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
         return (obj.left_edge.i, min(end, sent.end)) if has_de else None
 
     def ccomp_clause(self, v: Token, last: int) -> tuple[int, int] | None:
@@ -155,22 +162,30 @@ class _Finder:
         objects = [
             t
             for t in self.doc[cue.last + 1 : min(cue.last + _CUE_REACH, sent.end)]
-            if t.head.i in heads and t.pos_ in NOMINAL and t.dep_ not in ("nsubj", "expl:subj")
+            if t.head.i in heads
+            and t.pos_ in NOMINAL
+            and t.dep_ not in ("nsubj", "expl:subj")
             and fold(t.lemma_) not in self.data.not_speakers
         ]
         for tok in sorted(objects, key=lambda t: (t.dep_ not in ("obj", "dobj"), t.i)):
-                start = tok.left_edge.i
-                while start < tok.i and self.doc[start].pos_ == "ADP":
-                    start += 1
-                return start, tok.right_edge.i + 1
+            start = tok.left_edge.i
+            while start < tok.i and self.doc[start].pos_ == "ADP":
+                start += 1
+            return start, tok.right_edge.i + 1
         return None
 
     def inverted_clause(self, cue: VerbCue, sent: Span) -> tuple[int, int] | None:
         v = cue.token
-        skip = {c.i for c in v.children if c.dep_.startswith("aux") or c.dep_ == "expl:subj"}
+        # auxiliaries and clitics between comma and verb: "..., s'est indigné le diplomate"
+        skip = {
+            c.i for c in v.children if c.dep_.startswith(("aux", "expl")) or (c.pos_ == "PRON" and v.i - 3 <= c.i < v.i)
+        }
         subj = next((c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i), None)
-        if subj is not None:
+        # "CLAIM, X said": a subject between comma and verb, unless the parser took it from the claim
+        if subj is not None and not any(t.text in ',«»“”"' for t in subj.subtree):
             skip |= {t.i for t in subj.subtree}
+        if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
+            return None  # "CLAIM, gets warned back": the passive reports nothing
         first = min([v.i, *skip])
         comma = left_comma(self.doc, v, first, skip)
         if comma is None or comma - sent.start < 2 or comma < sent.start:
@@ -178,7 +193,7 @@ class _Finder:
         before = self.doc[sent.start : comma]
         if not any(t.pos_ in ("VERB", "AUX") or t.text in self.data.openers for t in before):
             return None  # "Selon KCNA, Kim a salué ...": a phrase, not a statement
-        cue.inverted = True
+        cue.inverted, cue.comma = True, comma
         end = comma + 1 if self.doc[comma].text != "," else comma
         return sent.start, end
 
@@ -190,7 +205,10 @@ class _Finder:
         if clitic is not None:
             return clitic
         if cue.inverted:
-            return speaker_after(v, cue.last, self.data) or subject_of(v, self.data)
+            left = [c for c in v.children if c.dep_.startswith("nsubj") and cue.comma < c.i < v.i]
+            if left:  # "CLAIM, X said"
+                return max(left, key=lambda c: c.i)
+            return speaker_after(v, cue.last, self.data, cue.lemma in self.data.addressee) or subject_of(v, self.data)
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
@@ -199,7 +217,10 @@ class _Finder:
         start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
         inner = [m for m in self.marks if start <= m.open and m.close <= end + 1]
         big = max(inner, key=lambda m: m.end - m.start, default=None)
-        if big is not None and (big.end - big.start) >= _DIRECT_SHARE * (end - start):
+        if big is not None and (
+            (big.end - big.start) >= _DIRECT_SHARE * (end - start)
+            or not any(c.isalnum() for c in self.text[start : big.open] + self.text[big.close + 1 : end])
+        ):
             kind, start, end = "direct", big.start, big.end
         else:
             kind = "mixed" if inner else "indirect"
@@ -282,7 +303,10 @@ class _Finder:
             return False
         ent = self.ctx.actors.at(s, e)
         # the actor must be what the side says, not a name inside a topic ("Accord Ethiopie-Somaliland")
-        if ent is None or not any(s <= m.start and m.end <= e and 2 * (m.end - m.start) >= e - s for m in ent.mentions):
+        covers = ent is not None and any(
+            s <= m.start and m.end <= e and 4 * (m.end - m.start) >= 3 * (e - s) for m in ent.mentions
+        )
+        if not covers:
             return False
         start, end = trim(self.text, *claim)
         if end - start < 10:
@@ -306,15 +330,29 @@ class _Finder:
             if cue is not None:
                 f = Found(m.start, m.end, "direct", _cue_of(self.doc, cue), cue.speaker, sent=k_open)
             elif self.fills_sentences(m, k_open, k_close):
-                before = [f for f in self.found if f.end <= m.open and m.open - f.end < _CONTINUATION_REACH]
-                if not before:
+                f = self.continuation(m, k_open)
+                if f is None:
                     continue
-                prev = max(before, key=lambda f: f.end)
-                f = Found(m.start, m.end, "direct", prev.cue, None, follows=prev, sent=k_open)
             else:
                 continue
             self.found.append(f)
             taken.append(f)
+        for f in self.found:  # a paragraph left open is continued by the quote after it
+            if f.follows is None and f.cue is None and f.kind == "direct":
+                after = [g for g in self.found if g.start >= f.end and g.cue is not None]
+                f.follows = min(after, key=lambda g: g.start, default=None)
+                f.cue = f.follows.cue if f.follows else None
+        self.found = [f for f in self.found if f.cue is not None]
+
+    def continuation(self, m: Marked, k: int) -> Found | None:
+        """A quotation with no cue of its own: it takes the cue of the quote it continues."""
+        if m.open_end:  # "“Para 1 ...\n“Para 2 ...,” he said.": the cue comes later
+            return Found(m.start, m.end, "direct", None, sent=k)
+        before = [f for f in self.found if f.end <= m.open and m.open - f.end < _CONTINUATION_REACH]
+        if not before:
+            return None
+        prev = max(before, key=lambda f: f.end)
+        return Found(m.start, m.end, "direct", prev.cue, None, follows=prev, sent=k)
 
     def nearest_cue(self, m: Marked, k_open: int, k_close: int) -> VerbCue | None:
         lo, hi = self.sents[k_open].start, self.sents[k_close].end
@@ -392,15 +430,24 @@ def _cue_of(doc: Doc, cue: VerbCue) -> Cue:
     return Cue(cue.token.idx, _end_char(doc, cue.last), cue.lemma)
 
 
+def _depth(f: Found) -> int:
+    depth = 0
+    while f.follows is not None and depth < 10:
+        f, depth = f.follows, depth + 1
+    return depth
+
+
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
     resolver = Resolver(ctx, data)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    # continuations take their speaker once the quote they continue has one
+    for f in sorted(found, key=lambda f: _depth(f)):
+        resolver.speaker(f)
     for f in found:
         if (f.start, f.end) in seen:
             continue
         seen.add((f.start, f.end))
-        resolver.speaker(f)
         text = ctx.text[f.start : f.end]
         out.append(
             Quote(

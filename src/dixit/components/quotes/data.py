@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dixit.lang import LanguageData
+
+
+_TOKEN = re.compile(r"[^\s']+'?")
 
 
 def fold(word: str) -> str:
@@ -13,8 +17,8 @@ def fold(word: str) -> str:
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Word sequences, longest first so "cité par" wins over a shorter prefix."""
-    return tuple(sorted({tuple(fold(i).split()) for i in items}, key=len, reverse=True))
+    """Token sequences ("d'après" is "d'" + "après"), longest first so "cité par" wins over a prefix."""
+    return tuple(sorted({tuple(_TOKEN.findall(fold(i))) for i in items}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class QuoteData:
     openers: dict[str, str] = field(default_factory=dict)  # opening mark -> closing mark
     complementizers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
+    object_markers: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
@@ -60,6 +66,8 @@ def _build(raw: dict) -> QuoteData:
         openers={o: c for o, c in raw.get("marks", [])},
         complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
         infinitive_markers=frozenset(fold(w) for w in raw.get("infinitive_markers", [])),
+        object_markers=frozenset(fold(w) for w in raw.get("object_markers", [])),
+        subordinators=frozenset(fold(w) for w in raw.get("subordinators", [])),
         pronouns=frozenset(fold(w) for w in raw.get("pronouns", [])),
         relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
         negations=frozenset(fold(w) for w in raw.get("negations", [])),

@@ -17,6 +17,7 @@ class Marked:
     close: int  # index of the closing mark, or the paragraph end when left open
     start: int  # the words inside, without the white space next to the marks
     end: int
+    open_end: bool = False  # left open at the end of its paragraph
 
     def inside(self, start: int, end: int) -> bool:
         return start <= self.open and self.close <= end
@@ -67,4 +68,4 @@ def pair_marks(text: str, openers: dict[str, str]) -> list[Marked]:
 
 def _marked(text: str, open_at: int, close_at: int, open_end: bool = False) -> Marked:
     start, end = _strip(text, open_at + 1, close_at)
-    return Marked(open_at, close_at if not open_end else end, start, end)
+    return Marked(open_at, close_at if not open_end else end, start, end, open_end)

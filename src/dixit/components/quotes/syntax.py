@@ -13,7 +13,17 @@ from dixit.components.quotes.data import QuoteData, fold
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 # Dependents after an inverted cue that may be its subject, the likeliest first.
 _RIGHT_SPEAKER = (
-    "nsubj", "expl:subj", "obj", "dobj", "appos", "nmod", "obl:agent", "obl", "obl:mod", "obl:arg", "attr"
+    "nsubj",
+    "expl:subj",
+    "obj",
+    "dobj",
+    "appos",
+    "nmod",
+    "obl:agent",
+    "obl",
+    "obl:mod",
+    "obl:arg",
+    "attr",
 )
 # Dependents that end a speaker's noun phrase ("Peskov, lors d'une conférence de presse").
 _CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "obl", "obl:mod", "advmod"}
@@ -59,12 +69,17 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     """The subject of a reporting verb, climbing from a participle to the verb it hangs on."""
     # the parser sometimes hangs the subject on the auxiliary ("Peskov a en outre déclaré")
     holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    for child in (c for h in holders for c in h.children):
-        dep = child.dep_
-        if (dep.startswith("nsubj") and not dep.endswith("pass")) or dep == "expl:subj":
-            if fold(child.text) in data.relatives and verb.head is not verb:
-                return verb.head
-            return child
+    subjects = [
+        c
+        for h in holders
+        for c in h.children
+        if (c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj"
+    ]
+    if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if fold(child.text) in data.relatives and verb.head is not verb:
+            return verb.head
+        return child
     if depth >= 3 or verb.head is verb:
         return None
     head = verb.head
@@ -74,7 +89,7 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     return subject_of(verb.head, data, depth + 1)
 
 
-def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
+def speaker_after(verb: Token, last: int, data: QuoteData, told: bool = False) -> Token | None:
     """In "..., a insisté le dirigeant du pays", the noun phrase after the verb.
 
     The parser often calls it an object; a prepositional phrase ("à la presse") or a time
@@ -88,13 +103,12 @@ def speaker_after(verb: Token, last: int, data: QuoteData) -> Token | None:
         and fold(c.lemma_) not in data.not_speakers
         and c.text != "-t"
         and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
+        and not (told and c.dep_ in ("obj", "dobj", "dative", "iobj"))  # "told reporters"
     ]
     pronoun = next((c for c in found if fold(c.text) in data.pronouns), None)
     if pronoun is not None:
         return pronoun
-    ranked = sorted(
-        (c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i)
-    )
+    ranked = sorted((c for c in found if c.dep_ in _RIGHT_SPEAKER), key=lambda c: (_RIGHT_SPEAKER.index(c.dep_), c.i))
     if ranked and ranked[0].dep_.startswith("nsubj"):
         return ranked[0]
     return named_after(verb.doc, last, data) or (ranked[0] if ranked else None)
@@ -139,13 +153,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def first_marker(doc: Doc, start: int, stop: int, words: frozenset[str], cues: set[int]) -> Token | None:
+def first_marker(
+    doc: Doc, start: int, stop: int, words: frozenset[str], cues: set[int], data: QuoteData
+) -> Token | None:
     """The first of `words` after a cue, before any other verb or the end of the clause."""
     for i in range(start, stop):
         tok = doc[i]
         if fold(tok.text) in words:
-            return tok
-        if tok.text in (".", ";", "?", "!") or i in cues or (tok.pos_ == "VERB" and tok.dep_ != "amod"):
+            # "alors que ...", "so that ...": a conjunction, no reported clause
+            return None if fold(doc[i - 1].text) in data.subordinators else tok
+        # a participle ("en citant des sources") may stand between; a finite verb starts another clause
+        finite = tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm")
+        if tok.text in (".", ";", "?", "!") or i in cues or finite:
             return None
     return None
 

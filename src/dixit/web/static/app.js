@@ -39,6 +39,15 @@ function initArticle() {
       if (item) item.scrollIntoView({ block: "nearest" });
     });
   });
+  // Clicking an actor's name in the text marks all its mentions and its chip in the panel.
+  document.querySelectorAll("#text .ent").forEach(function (piece) {
+    piece.addEventListener("click", function () {
+      var no = piece.getAttribute("data-m").split(" ")[0];
+      focusRecord("m", no);
+      var chip = document.querySelector('#actors .chip[data-no="' + no + '"]');
+      if (chip) { chip.classList.add("active"); chip.scrollIntoView({ block: "nearest" }); }
+    });
+  });
   var hash = /^#([qe])-(\d+)$/.exec(location.hash);
   if (hash) focusRecord(hash[1], hash[2]);
 }

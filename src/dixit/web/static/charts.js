@@ -28,26 +28,34 @@ function drawDyad(el) {
     // Conflict counts below the line, cooperation above: the cooperation–conflict balance.
     var values = found.series.map(function (s) {
       var conflict = s.quad.indexOf("conflict") >= 0;
-      return { period: s.period, quad: s.quad, direction: s.direction, n: s.n, signed: conflict ? -s.n : s.n };
+      return { period: s.period, end: periodEnd(s.period, found.interval), quad: s.quad, n: s.n,
+               signed: conflict ? -s.n : s.n, a_to_b: s.a_to_b, b_to_a: s.b_to_a };
     });
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container", height: 260, data: { values: values },
+      width: "container", height: 260, data: { values: values }, padding: 8,
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, cursor: "pointer" },
       encoding: {
-        x: { field: "period", type: "temporal", timeUnit: found.interval === "week" ? "yearweek" : "yearmonth",
-             title: found.interval === "week" ? "week" : "month", bandPosition: 0 },
+        // Each bar spans its own period (x to x2), on a time axis padded by a period on each side.
+        x: { field: "period", type: "temporal", title: found.interval === "week" ? "week" : "month",
+             scale: { domain: paddedDomain(values, found.interval) },
+             axis: found.interval === "week" ? { format: "%d %b" } : { format: "%b %Y", tickCount: "month" } },
+        x2: { field: "end" },
         y: { aggregate: "sum", field: "signed", type: "quantitative", title: "events (conflict below 0)" },
         color: { field: "quad", type: "nominal", title: "PLOVER quad class",
                  scale: { domain: QUADS, range: QUAD_COLOURS } },
-        tooltip: [{ field: "period", type: "temporal", title: found.interval }, { field: "quad" },
-                  { field: "direction" }, { field: "n", aggregate: "sum", title: "events" }]
+        tooltip: [{ field: "period", type: "temporal", title: found.interval,
+                    format: found.interval === "week" ? "week of %d %b %Y" : "%B %Y" }, { field: "quad" },
+                  { field: "n", aggregate: "sum", title: "events" },
+                  { field: "a_to_b", aggregate: "max", title: found.a + " → " + found.b + " (period)" },
+                  { field: "b_to_a", aggregate: "max", title: found.b + " → " + found.a + " (period)" }]
       }
     };
     return vegaEmbed(el, spec, EMBED).then(function (result) {
       result.view.addEventListener("click", function (event, item) {
         if (!item || !item.datum) return;
-        var period = item.datum.period || item.datum["yearmonth_period"] || item.datum["yearweek_period"];
+        var period = item.datum.period;
         var day = new Date(period);
         var key = isNaN(day) ? null : day.toISOString().slice(0, 10);
         var target = key && nearestPeriod(key);
@@ -60,6 +68,21 @@ function drawDyad(el) {
       el.setAttribute("data-drawn", "1");
     });
   }).catch(function (err) { noData(el, "The chart could not be drawn: " + err.message); });
+}
+
+function periodEnd(period, interval) {
+  // The bar ends a little before the next period starts, leaving a gap between bars.
+  var d = new Date(period + "T00:00:00Z");
+  if (interval === "week") d.setUTCDate(d.getUTCDate() + 6);
+  else { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(d.getUTCDate() - 2); }
+  return d.toISOString().slice(0, 10);
+}
+
+function paddedDomain(values, interval) {
+  // One empty period on each side, so a single month is a bar, not the whole width.
+  var days = values.map(function (v) { return Date.parse(v.period); });
+  var step = interval === "week" ? 7 * 86400000 : 31 * 86400000;
+  return [Math.min.apply(null, days) - step, Math.max.apply(null, days) + step];
 }
 
 function nearestPeriod(key) {
@@ -77,7 +100,8 @@ function drawSaid(el) {
     if (!actor.said_per_month.length) return noData(el, "No dated quote.");
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container", height: 120, data: { values: actor.said_per_month },
+      width: "container", height: 120, data: { values: actor.said_per_month }, padding: 8,
+      autosize: { type: "fit", contains: "padding" },
       mark: { type: "bar", tooltip: true, color: "#4a6fa5", width: { band: 0.6 } },
       encoding: {
         x: { field: "period", type: "ordinal", timeUnit: "yearmonth", title: "month" },

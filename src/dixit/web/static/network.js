@@ -25,9 +25,9 @@ function drawNetwork(el) {
       }));
       var cy = cytoscape({
         container: el, elements: elements,
-        layout: { name: "cose", animate: false, nodeDimensionsIncludeLabels: true, componentSpacing: 60, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; } },
+        layout: { name: "cose", animate: false, componentSpacing: 40, padding: 10, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; } },
         style: [
-          { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 12,
+          { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 13,
             width: "mapData(degree, 1, 20, 16, 48)", height: "mapData(degree, 1, 20, 16, 48)",
             "text-valign": "bottom", "text-margin-y": 3, color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
           { selector: "edge", style: { "line-color": "data(colour)", "target-arrow-color": "data(colour)",
