@@ -255,7 +255,7 @@ class _Finder:
             if np is None:
                 continue
             head, (s, e) = np
-            if initial and (self.ctx.actors is None or self.ctx.actors.at(doc[s].idx, doc[e - 1].idx + 1) is None):
+            if initial and (self.ctx.actors is None or self.ctx.actors.at(doc[s].idx, _end_char(doc, e - 1)) is None):
                 continue
             clause = self.prep_clause(at, e, sent)
             if clause is None:
