@@ -268,3 +268,81 @@ def group_by(items: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, 
     for item in items:
         out[item.get(key)].append(item)
     return out
+
+
+# ---------------------------------------------------------------- stories (dixit.provenance)
+# The provenance functions read the store's DuckDB connection themselves: the app runs them
+# through `store.call`, under the same lock as every other query.
+
+
+def has_provenance(store: Store) -> bool:
+    """Whether the store was indexed for provenance (a read-only store cannot create the tables)."""
+    return bool(store.query("SELECT 1 AS found FROM information_schema.tables WHERE table_name = 'prov_links'"))
+
+
+def stories(store: Store, *, limit: int = 25, offset: int = 0) -> dict[str, Any]:
+    """One page of the store's stories (`provenance.stories`: biggest first, earliest version first)."""
+    from dixit import provenance
+
+    found = store.call(provenance.stories) if has_provenance(store) else []
+    items = found[offset:offset + limit]
+    for item in items:
+        _describe(store, item)
+    return {"limit": limit, "offset": offset, "total": len(found), "items": items}
+
+
+def story(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The story an article belongs to, each copy with the passages it shares with its source."""
+    from dixit import provenance
+
+    if not has_provenance(store):
+        return None
+    try:
+        found = store.call(provenance.story, article_id)
+    except KeyError:
+        return None
+    return _describe(store, found)
+
+
+def story_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """The indexed texts (the offsets of shared passages point into these)."""
+    from dixit.provenance.index import load
+
+    return {aid: s.text for aid, s in store.call(load, ids).items()}
+
+
+def _describe(store: Store, found: dict[str, Any]) -> dict[str, Any]:
+    """Add title and outlet to a story's members, and list the independent reports linked to them."""
+    ids = [m["article_id"] for m in found["members"]]
+    links = store.query(
+        "SELECT article_id, other_id, score FROM prov_links WHERE label = 'independent' "
+        "AND (article_id IN ? OR other_id IN ?) ORDER BY score DESC", [ids, ids])
+    independent: dict[str, dict[str, Any]] = {}
+    for link in links:
+        other, member = (link["other_id"], link["article_id"]) if link["article_id"] in ids else (
+            link["article_id"], link["other_id"])
+        if other not in ids and other not in independent:
+            independent[other] = {"article_id": other, "score": link["score"], "linked_to": member}
+    meta = _story_meta(store, ids + list(independent))
+    for row in [*found["members"], *independent.values()]:
+        row.update({k: v for k, v in meta.get(row["article_id"], {}).items() if v is not None or k not in row})
+    found["independent"] = list(independent.values())
+    return found
+
+
+def _story_meta(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = _rows(store, "SELECT f.article_id, a.title, a.outlet, coalesce(f.path, a.path) AS path, "
+                        "coalesce(f.url, a.url) AS url, f.language, coalesce(f.published, CAST(a.published AS VARCHAR)) "
+                        "AS published FROM prov_fingerprints f LEFT JOIN articles a USING (article_id) "
+                        "WHERE f.article_id IN ?", [ids])
+    return {r.pop("article_id"): r for r in rows}
+
+
+def copy_links(store: Store, article_id: str) -> int:
+    """How many copy relations (not independent reports) an article has: its page links to its story."""
+    from dixit.provenance.compare import COPY_LABELS
+
+    if not has_provenance(store):
+        return 0
+    return store.query("SELECT count(*) AS n FROM prov_links WHERE (article_id = ? OR other_id = ?) AND label IN ?",
+                       [article_id, article_id, list(COPY_LABELS)])[0]["n"]

@@ -138,3 +138,20 @@ def _piece(record: dict[str, Any], colours: dict[str, int], piece: str, active: 
     if title:
         attrs += f' title="{escape("; ".join(title))}"'
     return f"<span{attrs}>{escape(piece)}</span>"
+
+
+def shared(text: str, passages: list[tuple[int, int, int]]) -> Markup:
+    """A text as escaped HTML with the passages it shares with another marked (`<mark data-p="n">`).
+
+    Passages are (start, end, number); the same number marks the same passage in the other
+    text, so the page can light up both sides. Unusable or overlapping spans are skipped.
+    """
+    parts, at = [], 0
+    for start, end, no in sorted(p for p in passages if _span({"start": p[0], "end": p[1]}, len(text))):
+        if start < at:
+            continue
+        start, end = max(0, start), min(len(text), end)
+        parts += [str(escape(text[at:start])), f'<mark class="shared" data-p="{int(no)}">{escape(text[start:end])}</mark>']
+        at = end
+    parts.append(str(escape(text[at:])))
+    return Markup("".join(parts))
