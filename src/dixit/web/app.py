@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dixit import __version__
 from dixit.store.base import Store
 from dixit.web import data, schemas
-from dixit.web.markup import event_label, highlight, shared, speaker_label
+from dixit.web.markup import event_label, highlight, passage_pairs, shared, speaker_label
 
 HERE = Path(__file__).parent
 CSP = (
@@ -285,11 +285,10 @@ def create_app(store: Store) -> FastAPI:
         the_copy = members[chosen]
         source = members[the_copy["copied_from"]]
         texts = data.story_texts(db, [source["article_id"], chosen])
-        passages = the_copy.get("shared_passages") or []
-        left = shared(texts.get(source["article_id"], ""), [(p["query_start"], p["query_end"], i)
-                                                             for i, p in enumerate(passages)])
-        right = shared(texts.get(chosen, ""), [(p["other_start"], p["other_end"], i) for i, p in enumerate(passages)])
-        return page(request, "story.html", story=found, source=source, copy=the_copy, left=left, right=right)
+        in_source, in_copy = passage_pairs(the_copy.get("shared_passages") or [])
+        return page(request, "story.html", story=found, source=source, copy=the_copy, marked=len(in_copy),
+                    left=shared(texts.get(source["article_id"], ""), in_source),
+                    right=shared(texts.get(chosen, ""), in_copy))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, q: Text = None, kind: Text = None, page_no: Page = 1):

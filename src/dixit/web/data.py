@@ -332,8 +332,9 @@ def _describe(store: Store, found: dict[str, Any]) -> dict[str, Any]:
 
 def _story_meta(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     rows = _rows(store, "SELECT f.article_id, a.title, a.outlet, coalesce(f.path, a.path) AS path, "
-                        "coalesce(f.url, a.url) AS url, f.language, coalesce(f.published, CAST(a.published AS VARCHAR)) "
-                        "AS published FROM prov_fingerprints f LEFT JOIN articles a USING (article_id) "
+                        "coalesce(f.url, a.url) AS url, f.language, "
+                        "coalesce(f.published, CAST(a.published AS VARCHAR)) AS published "
+                        "FROM prov_fingerprints f LEFT JOIN articles a USING (article_id) "
                         "WHERE f.article_id IN ?", [ids])
     return {r.pop("article_id"): r for r in rows}
 
