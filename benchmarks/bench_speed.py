@@ -164,6 +164,61 @@ def run_dask(files: list[str], workers: int) -> dict:
             "how": f"{len(parts)} partitions; cpu: workers + client (Parquet load into DuckDB)"}
 
 
+def profile(files: list[str]) -> str:
+    """Where dixit's time goes, in CPU seconds: the parse, language detection, each component."""
+    from collections import defaultdict
+
+    import spacy
+
+    import dixit.core as core
+    from dixit.components import load_components
+    from dixit.core import Document, analyze_many
+    from dixit.lang import get_language
+    from dixit.lang.detect import detect_language
+    from dixit.nlp import load_pipeline
+
+    texts = read_texts(files)
+    nlp, plain = load_pipeline("fr"), spacy.load(get_language("fr").spacy_model)
+    detect_language("Le ministre a parlé.")
+    list(analyze_many([Document(texts[0], language="fr")]))  # components read their data files once
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name, fn):
+        def run(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+        return run
+
+    registry = load_components()
+    for name, fn in list(registry.items()):
+        registry[name] = timed(f"component {name}", fn)
+    core.detect_language = timed("language detection", core.detect_language)
+    best: dict[str, float] = {}
+    rounds = 2  # alternate the runs and keep each one's best: other load on the machine varies
+
+    def keep(label: str, seconds: float) -> None:
+        best[label] = min(best.get(label, seconds), seconds)
+
+    for _ in range(rounds):
+        for label, pipeline in (("plain spaCy nlp.pipe", plain), ("dixit pipeline nlp.pipe (+ boundaries)", nlp)):
+            started = time.process_time()
+            for _ in pipeline.pipe(texts, batch_size=BATCH):
+                pass
+            keep(label, time.process_time() - started)
+        started = time.process_time()
+        for _ in analyze_many(Document(t, source=f) for t, f in zip(texts, files, strict=True)):
+            pass
+        keep("dixit analyze_many, total", time.process_time() - started)
+    spent = {**{k: v / rounds for k, v in spent.items()}, **best}
+    floor = spent["plain spaCy nlp.pipe"]
+    lines = ["| stage | CPU s | × plain spaCy |", "|---|---:|---:|"]
+    lines += [f"| {k} | {v:.2f} | {v / floor:.3f} |" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])]
+    return "\n".join(lines)
+
+
 def run_mode(mode: str, files: list[str]) -> dict:
     if mode == "spacy":
         return run_spacy(files)
@@ -199,9 +254,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {','.join(MODES)}")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--profile", action="store_true", help="CPU time per stage and component, one process")
     parser.add_argument("--run-mode", help=argparse.SUPPRESS)  # internal: one mode in this process
     args = parser.parse_args()
     files = corpus_files(args.corpus, args.articles)
+    if args.profile:
+        print(f"{len(files)} articles; CPU seconds, best of 2 (component times: mean, part of the analyze_many total)")
+        print(profile(files))
+        return
     if args.run_mode:
         print(json.dumps(run_mode(args.run_mode, files)))
         return

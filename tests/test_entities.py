@@ -181,15 +181,26 @@ def test_english_pronoun(ctx_en):
 # -- corpus: how much of the gold actors the entities cover -------------------------------------
 
 @pytest.mark.corpus
-def test_gold_actor_coverage(corpus_dir: Path):
+def test_gold_actor_coverage(dev_analyses):
     path = Path(__file__).resolve().parents[1] / "scripts" / "actor_coverage.py"
     spec = importlib.util.spec_from_file_location("actor_coverage", path)
     cov = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(cov)
-    from dixit import analyze_many
+    result = cov.score((gold, art) for _, gold, art in dev_analyses if gold is not None)
+    # measured 0.87 / 0.83 on dev (fr+en); a floor well below catches regressions, not noise
+    assert result["actor_recall"] >= 0.75 and result["mention_recall"] >= 0.75
 
-    items = cov.load(corpus_dir / "dev", None)
-    arts = analyze_many([d for _, d in items])
-    result = cov.score((g, a) for (g, _), a in zip(items, arts, strict=True))
-    # measured 0.83 / 0.80 on dev (fr+en); a floor well below catches regressions, not noise
-    assert result["actor_recall"] >= 0.7 and result["mention_recall"] >= 0.7
+
+def test_title_in_apposition_after_the_name(ctx_fr):
+    ctx = ctx_fr("La réunion a été annulée, a déclaré Paul Girard, porte-parole du ministère suisse des Affaires "
+                 "étrangères.")
+    ent = ctx.article.entity("Paul Girard")
+    assert ent is not None and ent.country == "CHE" and ent.role == "spokesperson"
+    assert not any(e.kind == "person" and e.id != "Paul Girard" for e in ctx.article.entities)
+
+
+def test_the_country_and_unnamed_groups(ctx_fr):
+    ctx = ctx_fr("La Chine a protesté lundi. Le pays a convoqué un diplomate, selon les médias japonais.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "Le pays")).id == "CHN"
+    media = ctx.actors.resolve_span(_np(ctx.doc, "les médias japonais"))
+    assert media is not None and media.kind == "group" and media.country == "JPN"

@@ -103,3 +103,17 @@ def test_truncated_plain_warc_and_gzip_jsonl_not_confused(tmp_path):
     items = list(iter_sources([str(tmp_path / "cut.warc")]))
     assert isinstance(items[0], SourceItem)
     assert isinstance(items[1], InputError) and "truncated" in items[1].reason
+
+
+def test_gzipped_jsonl_and_its_truncation(tmp_path):
+    lines = "".join(json.dumps({"text": f"{GOOD} Numéro {i}."}) + "\n" for i in range(50))
+    packed = gzip.compress(lines.encode("utf-8"))
+    (tmp_path / "feed.jsonl.gz").write_bytes(packed)
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    whole = list(iter_sources([str(tmp_path / "feed.jsonl.gz")]))
+    assert len(whole) == 50 and all(isinstance(i, SourceItem) for i in whole)
+    assert whole[49].source.endswith("feed.jsonl.gz:50") and "Numéro 49." in whole[49].document.text
+    cut = list(iter_sources([str(tmp_path / "cut.jsonl.gz")]))
+    assert isinstance(cut[-1], InputError) and "truncated" in cut[-1].reason
+    assert all(isinstance(i, SourceItem) for i in cut[:-1])
+    assert count_sources([str(tmp_path / "feed.jsonl.gz")]) == 50

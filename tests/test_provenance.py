@@ -189,3 +189,20 @@ def test_provenance_clusters_meet_the_targets(corpus_dir):
     assert figures["labels"] >= 0.7
     assert figures["kept_out"] >= 0.9
     assert figures["translations_both_ways"] == 1.0
+
+
+def test_a_common_key_stops_getting_postings(store, monkeypatch):
+    from dixit.provenance import index as idx
+
+    monkeypatch.setattr(idx, "DF_CAP", 3)
+    shared = "Every one of these short texts ends with the very same closing line of words."
+    arts = [Article(text=f"Text number {i} about item {i * 7}. {shared}", language="en") for i in range(6)]
+    assert idx.index_many(store, [(a, None, None) for a in arts[:4]]) == 4
+    for a in arts[4:]:
+        idx.index_article(store, a)
+    con = idx.connection(store)
+    most = con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM prov_keys GROUP BY key)").fetchone()[0]
+    assert most == 3
+    assert con.execute("SELECT count(*) FROM prov_stop_keys").fetchone()[0] > 0
+    found = idx.lookup(store, arts[0].text, text_fingerprint(arts[0].text, "en"))
+    assert found.stop and all(k not in found.stop for k, _, _ in found.postings)

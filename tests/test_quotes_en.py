@@ -89,7 +89,7 @@ def test_pronoun_speaker(analyze_en):
 
 
 def test_quote_over_two_paragraphs(analyze_en):
-    text = "Joe Biden spoke on Monday.\n“We will leave tomorrow.\n“We will not come back,” he said."
+    text = "Joe Biden spoke on Monday.\n“We will leave tomorrow.\n“We will not come back,” Joe Biden said."
     art = analyze_en(text)
     assert [q.text for q in art.quotes] == ["We will leave tomorrow.", "We will not come back,"]
     assert all(speaker_name(art, q) == "Joe Biden" for q in art.quotes)

@@ -23,7 +23,7 @@ def command(paths: tuple[str, ...], db: str, jobs: int, published: str | None, l
             progress: str, cluster: str | None) -> None:
     """Analyse documents and store their actors, quotes, events and flags.
 
-    PATH is a file or a folder (read recursively: .txt, .html, .jsonl, .warc[.gz] files).
+    PATH is a file or a folder (read recursively: .txt, .html, .jsonl[.gz], .warc[.gz] files).
     JSON Lines hold one article per line: "text" and optional "title", "url", "outlet",
     "published", "language". An article whose text is already stored is skipped without
     being analysed; a document that fails is recorded with its reason (see `dixit errors`)

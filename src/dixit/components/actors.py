@@ -16,13 +16,14 @@ from dixit.components.lexicon import Lexicon, fold
 from dixit.model import Entity, Span
 
 # Roles that name the same office seen from different words ("le dirigeant nord-coréen").
-_LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief"}
+_LEADERS = {"leader", "head of state", "head of government", "supreme leader", "junta chief", "president-elect"}
 _DIPLOMATIC = ("foreign", "ambassador", "envoy", "diplomat")
 # A plural pronoun stands for a body, a state or a group rather than one person.
 _COLLECTIVE = {"organization", "country", "group", "bloc"}
-# How many earlier mentions a pronoun looks back at, and across how many paragraph breaks.
+# How many earlier mentions a pronoun looks back at, and across how many paragraph breaks (a quotation
+# may run over paragraphs: "X said.\n“A.\n“B,” he said.").
 _LOOKBACK = 40
-_MAX_PARAGRAPHS = 1
+_MAX_PARAGRAPHS = 2
 
 
 def roles_match(wanted: str | None, role: str | None) -> bool:
@@ -92,6 +93,14 @@ class ActorIndex:
             return None
         s, e, ent = max(inside, key=lambda m: m[1] - m[0])
         return self.entities[ent]
+
+    def covering(self, start: int, end: int) -> Entity | None:
+        """The actor with a mention that holds [start, end) (the name a word belongs to)."""
+        i = bisect_right(self._mentions, (start, 1 << 62, ""))
+        for s, e, ent in reversed(self._mentions[max(0, i - _LOOKBACK):i]):
+            if s <= start and end <= e:
+                return self.entities[ent]
+        return None
 
     def _inside(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect_right(self._mentions, (end, end, ""))

@@ -66,7 +66,7 @@ def _matcher(code: str, vocab) -> tuple[Matcher, _Words] | None:
     w = _words(data)
     shift = {"LOWER": {"IN": list(w.shifts)}, "OP": "?"}
     year = {"SHAPE": "dddd"}
-    day_num = {"TEXT": {"REGEX": r"^(\d{1,2}|1er)$"}}
+    day_num = {"LOWER": {"IN": [str(d) for d in range(1, 32)] + ["1er", "1st"]}}
     month = {"LOWER": {"IN": list(w.months)}, "POS": {"NOT_IN": ["AUX", "VERB"]}}  # not the modal "may"
     matcher = Matcher(vocab)
     matcher.add("weekday", [[shift, {"LOWER": {"IN": list(w.weekdays)}}, shift]])
@@ -86,13 +86,28 @@ def find_dates(doc: Doc, lang: LanguageData, published: str | None) -> list[Date
         return []
     matcher, words = found
     base = _parse_iso(published)
-    spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+    spans = [span for window in _windows(doc, words) for span in matcher(window, as_spans=True)]
     out = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         resolved = resolve(span, words, base)
         if resolved:
             out.append(DateMention(span.start_char, span.end_char, *resolved))
     return out
+
+
+def _windows(doc: Doc, w: _Words) -> list[Span]:
+    """Short stretches around the words every date expression holds (a month, a weekday...):
+    the Matcher runs on those only, not on the whole text."""
+    anchors = set(w.weekdays) | set(w.months) | set(w.units) | set(w.days) | w.year_preps
+    hits = [t.i for t in doc if t.lower_ in anchors]
+    windows: list[list[int]] = []
+    for i in hits:
+        start, end = max(0, i - 3), min(len(doc), i + 5)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [doc[s:e] for s, e in windows]
 
 
 def _parse_iso(value: str | None) -> date | None:

@@ -20,11 +20,13 @@ from dixit.components.lexicon import Hit, Lexicon, fold, lexicon_for, norm
 from dixit.model import Entity
 
 # Words that end a description to the right of its title ("le président russe | a dit").
-_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT"}
+_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT", "ADV", "PART"}
 # Words a description may hold to the left of its title ("Russian | President", "the Kremlin | spokesman").
 _LEFT_POS = {"ADJ", "PROPN", "NOUN", "NUM", "X"}
 # A title is a noun ("a envoyé" is no envoy); English parsers tag "President X" PROPN.
 _TITLE_POS = {"NOUN", "PROPN"}
+# Kinds NER gives a surname by mistake ("Wechayachai" as ORG): a person named in full takes them over.
+_NER_NOISE = {"organization", "location", "other"}
 _LEFT_REACH = 4
 # Punctuation a name may hold ("Jean-Yves", "U.S.", "Marine & Océans").
 _NAME_PUNCT = {"-", ".", "'", "’", "&"}
@@ -270,7 +272,9 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     raw_right, right = _extend_right(index, title, hi)
     # a name may run past a sentence end the parser put inside it ("... par intérim Phumtham | Wechayachai")
     name_hi = limit.end if limit is not None else len(doc)
-    person = _person_after(index, doc, raw_right, name_hi) if title.label_ == "title" else None
+    person = None
+    if title.label_ == "title":
+        person = _person_after(index, doc, raw_right, name_hi) or _person_before(index, doc, left)
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
@@ -280,7 +284,17 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         return None
     female = lex.is_female_title(title.text) or _det_gender(doc, left) == "Fem"
     start, end = _strip_determiners(lex, doc, left, right)
+    if title.label_ == "group":
+        if start >= end:
+            return None
+        name = doc[start:end].text
+        return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if title.label_ == "state" or (person is None and _plural(title)):
+        if country is None and title.label_ == "state" and not _plural(title):
+            # "le pays", "the country": the state named last before it
+            last = index.find(role=None, country=None, kind="country", before=title.start_char)
+            named_before = last is not None and any(m.start < title.start_char for m in last.mentions)
+            country = last.id if named_before else None
         if country is None:
             return None
         state = index.known(country)
@@ -325,8 +339,9 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> tuple[int, in
     right = title.end
     while right < min(hi, title.end + _RIGHT_REACH):
         tok, prev = doc[right], doc[right - 1]
-        if tok.pos_ in _STOP_POS or tok.is_punct or _starts_person(index, tok):
-            break
+        adverb_of_adjective = tok.pos_ == "ADV" and right + 1 < len(doc) and doc[right + 1].pos_ == "ADJ"
+        if (tok.pos_ in _STOP_POS and not adverb_of_adjective) or tok.is_punct or _starts_person(index, tok):
+            break  # "des sources bien informées" goes on over "bien"
         # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
         if tok.pos_ == "DET" and prev.pos_ != "ADP":
             break
@@ -378,9 +393,26 @@ def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | 
     if any(index.entities[w].kind in ("country", "bloc") for w in wrong):
         return None
     person = index.add(Entity(name, name, "person"), doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    parts = {fold(p) for p in name.split()}
+    wrong |= {e.id for e in index.entities.values() if e.kind in _NER_NOISE and fold(e.name) in parts}
     for w in wrong:
         index.absorb(index.entities[w], person)
     return person
+
+
+def _person_before(index: ActorIndex, doc: Doc, left: int) -> Entity | None:
+    """The person a title stands in apposition to: "Christophe Lemoine, porte-parole du ministère"."""
+    j = left - 1
+    if j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    ent = index.covering(doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1]))
+    if ent is None or ent.kind != "person":
+        return None
+    # the name must end right before the comma, not merely hold its last word
+    ends = any(m.end == doc[j - 1].idx + len(doc[j - 1]) for m in ent.mentions)
+    return ent if ends else None
 
 
 def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:

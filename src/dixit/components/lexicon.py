@@ -129,7 +129,7 @@ class Lexicon:
         return out
 
     def find_titles(self, doc: Doc) -> list[SpacySpan]:
-        """Titles ("title": a person's office), bodies ("body": an institution), "state" bodies."""
+        """Titles ("title": a person's office), bodies ("body": an institution), "state" bodies, "group"s."""
         return [SpacySpan(doc, s, e, label=label) for label, s, e in self.titles(doc)]
 
     def find_portfolios(self, doc: Doc) -> list[SpacySpan]:
@@ -193,7 +193,8 @@ def build_lexicon(lang: LanguageData, nlp: Language) -> Lexicon:
         row = bloc_specs.get(bloc, {})
         _add(lex, nlp, Spec(bloc, bloc, "bloc", row.get("country") or None, row.get("role") or None), "demonym", forms)
     for label, words in (("title", lex.section("titles")), ("body", lex.section("bodies")),
-                         ("state", lex.section("state_bodies").get("words", []))):
+                         ("state", lex.section("state_bodies").get("words", [])),
+                         ("group", lex.section("groups").get("words", []))):
         lex.titles.add(label, list(nlp.tokenizer.pipe(sorted({v for t in words for v in _variants(t)}))))
     portfolios = [p for p in lex.section("portfolios")]
     lex.portfolios.add("portfolio", list(nlp.tokenizer.pipe(sorted({v for p in portfolios for v in _variants(p)}))))

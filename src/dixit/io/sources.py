@@ -7,18 +7,21 @@ or an `InputError` naming the source and the reason, so a caller can record it a
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from dixit.core import Document
 from dixit.errors import InputError
 from dixit.io.reading import MAX_BYTES, decode, extract_html, read_document
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", "")
 # In a folder, only these are read (annotations, notes and data files beside them are not);
@@ -83,8 +86,12 @@ def count_sources(paths: Iterable[str]) -> int | None:
         elif _suffix(path) in WARC_SUFFIXES:
             return None
         elif _suffix(path) in JSONL_SUFFIXES:
-            with open(path, "rb") as f:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            try:
+                with _open_lines(path, "rb") as f:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda f=f: f.read(1 << 20), b""))
+            except (OSError, EOFError, zlib.error):
+                total += 1  # a damaged file: reading it will say so
+
         else:
             total += 1
     return total
@@ -113,10 +120,17 @@ def _file(path: str, published: str | None, language: str | None) -> Iterator[So
     yield SourceItem(doc.source or path, doc, None, note)
 
 
+def _open_lines(path: str, mode: str = "rt") -> IO:
+    """A JSON Lines file, gunzipped on the fly when its name ends in .gz."""
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, mode, **({"encoding": "utf-8"} if "t" in mode else {}))
+    return open(path, mode, **({"encoding": "utf-8"} if "t" in mode else {}))  # noqa: SIM115
+
+
 def _jsonl(path: str, published: str | None, language: str | None) -> Iterator[SourceItem | InputError]:
     """One article per line: `text` and optional `title`, `url`, `outlet`, `published`, `language`."""
     try:
-        f = open(path, encoding="utf-8", errors="strict")  # noqa: SIM115 - closed below, lines read lazily
+        f = _open_lines(path)
     except OSError as err:
         yield InputError(path, f"cannot read: {err.strerror or err}")
         return
@@ -129,6 +143,9 @@ def _jsonl(path: str, published: str | None, language: str | None) -> Iterator[S
                 line = f.readline()
             except UnicodeDecodeError as err:
                 yield InputError(label, f"not UTF-8 text ({err.reason}); the rest of the file is not read")
+                return
+            except (OSError, EOFError, zlib.error) as err:  # a truncated or damaged .gz
+                yield InputError(label, f"damaged or truncated compressed file ({err}); the rest is not read")
                 return
             if not line:
                 return
@@ -151,7 +168,7 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
     note, page_date = None, None
     if _HTML.search(text[:4096].encode("utf-8", "ignore")):
         try:
-            text, page_date = extract_html(text, label)
+            text, page_date = _page(text, label)
         except InputError as err:
             return err
         note = "HTML text: article extracted with trafilatura"
@@ -164,6 +181,12 @@ def _jsonl_item(line: str, label: str, published: str | None, language: str | No
         outlet=_str(data.get("outlet")),
     )
     return SourceItem(label, doc, _str(data.get("url")), note)
+
+
+def _page(html: str, label: str) -> tuple[str, str | None]:
+    """The article text of an HTML page and its date, when `extract_html` gives one."""
+    out = extract_html(html, label)
+    return out if isinstance(out, tuple) else (out, None)
 
 
 def _str(value: object) -> str | None:
@@ -212,7 +235,7 @@ def _warc_record(record, label: str, published: str | None, language: str | None
     try:
         text = decode(payload, label).text
         if "html" in ctype or _HTML.search(payload[:4096]):
-            text, page_date = extract_html(text, label)
+            text, page_date = _page(text, label)
     except InputError as err:
         return err
     doc = Document(text=text, published=page_date or published, language=language, source=label)

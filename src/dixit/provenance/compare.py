@@ -167,8 +167,10 @@ def _same_language_label(f: dict[str, float]) -> str | None:
 
 def _cross_language_label(f: dict[str, float]) -> str | None:
     enough = f["cross_tokens"] >= MIN_CROSS_TOKENS
-    ordered = f["cross"] >= MIN_CROSS and f["cross_gain"] >= MIN_CROSS_GAIN
-    if (enough and ordered) or (f["speaker_order"] >= 3 and f["cross"] >= RELATED_CROSS):
+    # The same speakers quoted in the same order back a weak order gain up, never replace it:
+    # independent reports quote the same officials too.
+    ordered = f["cross"] >= MIN_CROSS and (f["cross_gain"] >= MIN_CROSS_GAIN or f["speaker_order"] >= 3)
+    if enough and ordered:
         return "translation"
     return "independent" if enough and f["cross"] >= RELATED_CROSS else None
 

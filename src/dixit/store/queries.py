@@ -67,11 +67,14 @@ def _rows(store: StoreLike, sql: str, params: list[Any]) -> list[dict[str, Any]]
     return [{k: _plain(v) for k, v in row.items()} for row in store.query(sql, params)]
 
 
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize_name(name: str) -> str:
     """A key to compare names on: no accents, no case, hyphens and apostrophes as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[-‐‑–—'’.]", " ", bare).split())
+    return " ".join(re.sub(r"[-‐‑–—'’.]", " ", _unaccented(name).casefold()).split())
 
 
 # --- names -------------------------------------------------------------------------------
@@ -414,10 +417,8 @@ def errors(store: StoreLike, open_only: bool = True) -> list[dict[str, Any]]:
 # --- helpers -------------------------------------------------------------------------------
 
 def _fold(word: str) -> str:
-    """What `lower(strip_accents(...))` gives in SQL, for LIKE patterns (escapes % and _)."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return bare.replace("%", "").replace("_", "")
+    """What `lower(strip_accents(...))` gives in SQL, for LIKE patterns (drops % and _)."""
+    return _unaccented(word).lower().replace("%", "").replace("_", "")
 
 
 def _date_range(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:

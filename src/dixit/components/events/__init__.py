@@ -208,11 +208,15 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
         denier = denial.event.source
         if denier is None:
             continue
-        for claim in found:
+        # The nearest claim or accusation before the denial is the one it answers first.
+        for claim in sorted(found, key=lambda f: -f.event.start):
             ev = claim.event
-            if claim is denial or not ev.claimed_by or ev.start > denial.event.start:
+            if claim is denial or ev.start > denial.event.start:
                 continue
-            if denier not in (ev.source, ev.target) and denial.event.target not in ev.claimed_by:
+            if ev.type == "ACCUSE" and ev.target == denier and denial.event.target is None:
+                denial.event.target = ev.source  # "X accused Y ... Y denied the allegations"
+            if not ev.claimed_by or (denier not in (ev.source, ev.target)
+                                     and denial.event.target not in ev.claimed_by):
                 continue
             if denier not in ev.denied_by:
                 ev.denied_by.append(denial.event.source_actor or denier)
@@ -253,8 +257,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def _in_title(tok: Token) -> bool:
-    """The first line of an article is its title (see io.reading)."""
-    return "\n" in tok.doc.text and tok.idx < tok.doc.text.index("\n")
+    """The first line of an article is its title (see io.reading): the tokens before the first newline."""
+    sent = tok.sent
+    return sent.start == 0 and any("\n" in t.whitespace_ or "\n" in t.text for t in tok.doc[sent.start:sent.end + 1])
 
 
 def _place_in_time_and_space(ctx: Context, found: list[Found], rules: Rules, dates: list[DateMention]) -> None:

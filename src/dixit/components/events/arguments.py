@@ -150,6 +150,7 @@ class Resolver:
         self.quotes = quotes or []
         self.excluded = excluded or []  # character ranges that name no actor (date expressions)
         self._skip = rules.deps("clausal")
+        self._cache: dict[int, Entity | None] = {}  # token index -> actor: arguments are read more than once
 
     def usable(self, tok: Token) -> bool:
         """Whether a token may head an argument: "dimanche" in "a accusé dimanche X" may not."""
@@ -179,6 +180,11 @@ class Resolver:
         return tok.i == head.i
 
     def entity(self, tok: Token) -> Entity | None:
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self._entity(tok)
+        return self._cache[tok.i]
+
+    def _entity(self, tok: Token) -> Entity | None:
         if tok.pos_ == "PRON":
             relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
             if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):

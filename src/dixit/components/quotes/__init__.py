@@ -88,6 +88,7 @@ class _Finder:
         self.marks = pair_marks(self.text, data.openers)
         self.absorbed: set[Marked] = set()
         self.cues: dict[int, VerbCue] = {}
+        self.vias: dict[int, list[Token]] = {}  # cue token -> intermediaries ("selon KCNA", "rapporte B92")
         self.found: list[Found] = []
 
     def sent_of(self, char: int) -> int:
@@ -134,11 +135,22 @@ class _Finder:
         if clause is None:
             clause = self.inverted_clause(cue, sent)
         cue.speaker = self.verb_speaker(cue)
-        if clause is None or clause[1] <= clause[0]:
+        # "n'a pas voulu dire si ...": what is not said is no statement
+        said_not = negated(v, data.negations) or (v.dep_ == "xcomp" and negated(v.head, data.negations))
+        if clause is None or clause[1] <= clause[0] or said_not:
+            return
+        if cue.inverted and cue.lemma in data.relay and any(clause[0] <= i < clause[1] for i in self.cues):
+            self.relayed(clause, cue)  # "..., a déclaré X, rapporte B92": B92 passes it on
             return
         start, end = trim(self.text, doc[clause[0]].idx, _end_char(doc, clause[1] - 1))
         if end > start:
             self.add_clause(start, end, _cue_of(doc, cue), cue.speaker, k)
+
+    def relayed(self, clause: tuple[int, int], relay: VerbCue) -> None:
+        if relay.speaker is not None:
+            for i in self.cues:
+                if clause[0] <= i < clause[1]:
+                    self.vias.setdefault(i, []).append(relay.speaker)
 
     def object_de_clause(self, v: Token, last: int, sent: Span) -> tuple[int, int] | None:
         obj = next((c for c in v.children if c.i > last and c.dep_ in ("obj", "dobj")), None)
@@ -265,7 +277,7 @@ class _Finder:
             head = next((t for t in self.doc[first : min(first + 6, sent.end)] if t.pos_ in NOMINAL), None)
         if head is None:
             return None
-        return head, np_bounds(head, first, sent.end)
+        return head, np_bounds(head, first, sent.end, self.data.circumstances)
 
     def prep_clause(self, at: int, np_end: int, sent: Span) -> tuple[int, int] | None:
         doc = self.doc
@@ -280,7 +292,7 @@ class _Finder:
     def add_via(self, clause: tuple[int, int], head: Token) -> None:
         for cue in self.cues.values():
             if clause[0] <= cue.token.i < clause[1]:
-                cue.token.doc.user_data.setdefault("dixit_via", {}).setdefault(cue.token.i, []).append(head)
+                self.vias.setdefault(cue.token.i, []).append(head)
 
     # -- headline ----------------------------------------------------------------------
     def headline(self) -> None:
@@ -323,7 +335,7 @@ class _Finder:
     def direct_quotes(self) -> None:
         taken: list[Found] = [f for f in self.found if f.kind == "direct"]
         for m in self.marks:
-            if m in self.absorbed or any(f.start <= m.start and m.end <= f.end for f in taken):
+            if m in self.absorbed or any(f.start <= m.start and m.end <= f.end for f in taken) or self.is_name(m):
                 continue
             k_open, k_close = self.sent_of(m.open), self.sent_of(max(m.open, m.close - 1))
             cue = self.nearest_cue(m, k_open, k_close)
@@ -354,6 +366,11 @@ class _Finder:
         prev = max(before, key=lambda f: f.end)
         return Found(m.start, m.end, "direct", prev.cue, None, follows=prev, sent=k)
 
+    def is_name(self, m: Marked) -> bool:
+        """« B92 », “Nato”: a quoted name is a name, not a quote."""
+        ent = self.ctx.actors.at(m.start, m.end) if self.ctx.actors else None
+        return ent is not None and any(s.start <= m.start and m.end <= s.end for s in ent.mentions)
+
     def nearest_cue(self, m: Marked, k_open: int, k_close: int) -> VerbCue | None:
         lo, hi = self.sents[k_open].start, self.sents[k_close].end
         best, dist = None, None
@@ -372,11 +389,10 @@ class _Finder:
         return len(outside) <= 2
 
     def via_phrases(self) -> None:
-        vias = self.doc.user_data.pop("dixit_via", {})
         for f in self.found:
             if f.cue is None:
                 continue
-            for i, heads in vias.items():
+            for i, heads in self.vias.items():
                 if self.doc[i].idx == f.cue.start:
                     f.via.extend(heads)
         for k, sent in enumerate(self.sents):

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from dixit.lang import LanguageData
 
-
 _TOKEN = re.compile(r"[^\s']+'?")
 
 
@@ -32,6 +31,8 @@ class QuoteData:
     relatives: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
+    circumstances: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
     speaker_labels: frozenset[str] = frozenset()
     person_heads: frozenset[str] = frozenset()
     # first lemma -> (following words, full cue lemma), longest first
@@ -72,6 +73,8 @@ def _build(raw: dict) -> QuoteData:
         relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
         negations=frozenset(fold(w) for w in raw.get("negations", [])),
         not_speakers=frozenset(fold(w) for w in raw.get("not_speakers", [])),
+        circumstances=frozenset(fold(w) for w in raw.get("circumstances", [])),
+        definite=frozenset(fold(w) for w in raw.get("definite", [])),
         speaker_labels=frozenset(raw.get("speaker_labels", [])),
         person_heads=frozenset(fold(w) for w in raw.get("person_heads", [])),
         verbs={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in verbs.items()},

@@ -47,7 +47,7 @@ class Resolver:
             ent = self.ctx.actors.resolve_pronoun(tok) if self.ctx.actors else None
             return (ent.id if ent else None), mention
         sent = tok.sent
-        s, e = np_bounds(tok, sent.start, sent.end)
+        s, e = np_bounds(tok, sent.start, sent.end, self.data.circumstances)
         # never let the speaker's words run into the quote
         while e > s + 1 and q_start <= doc[e - 1].idx < q_end:
             e -= 1
@@ -58,8 +58,11 @@ class Resolver:
         if self.ctx.actors is None:
             return None, mention
         ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
-        if fold(tok.lemma_) in self.data.person_heads and (ent is None or ent.kind != "person"):
-            ent = self.person_in(span.start_char, span.end_char) or ent
+        if fold(tok.lemma_) in self.data.person_heads:
+            ent = self.person_in(span, tok, ent) or ent
+            if (ent is None or ent.name[:1].islower()) and self.is_definite(tok):
+                # "le diplomate a ajouté": a definite title after a named speaker is that speaker
+                ent = self.previous_person(tok.idx) or ent
         if ent is None and tok.pos_ in ("NOUN", "PROPN"):
             ent = self.create(span, tok)
         return (ent.id if ent else None), mention
@@ -73,12 +76,36 @@ class Resolver:
             self.ctx.article.entities.append(ent)
         return ent
 
-    def person_in(self, start: int, end: int) -> Entity | None:
-        """In "le porte-parole du Kremlin, Dmitri Peskov", the person rather than the Kremlin."""
+    def person_in(self, span, head: Token, found: Entity | None) -> Entity | None:
+        """In "le porte-parole du Kremlin, Dmitri Peskov", the person named, not the Kremlin or the title.
+
+        A name after a preposition is someone else ("a dit le diplomate à M. Dodik").
+        """
+        if found is not None and found.kind == "person" and found.name[:1].isupper():
+            return found  # already a named person
+        doc = span.doc
         for ent in self.ctx.actors.entities.values():
-            if ent.kind == "person" and any(start <= m.start and m.end <= end for m in ent.mentions):
-                return ent
+            if ent.kind != "person" or ent is found:
+                continue
+            for m in ent.mentions:
+                if not (span.start_char <= m.start and m.end <= span.end_char) or m.start <= head.idx < m.end:
+                    continue
+                first = doc.char_span(m.start, m.end, alignment_mode="expand")
+                before = doc[first.start - 1] if first is not None and first.start > span.start else None
+                if before is not None and before.pos_ == "DET" and before.i > span.start:
+                    before = doc[before.i - 1]
+                if before is None or before.pos_ != "ADP":
+                    return ent
         return None
+
+    def is_definite(self, head: Token) -> bool:
+        return any(c.dep_ == "det" and fold(c.text) in self.data.definite for c in head.children)
+
+    def previous_person(self, at: int) -> Entity | None:
+        if self.last is None or at - self.last[1] >= _PRONOUN_REACH:
+            return None
+        ent = self.ctx.actors.entities.get(self.last[0])
+        return ent if ent is not None and ent.kind == "person" and ent.name[:1].isupper() else None
 
     def via(self, tok: Token) -> str | None:
         return self.token(tok)[0]

@@ -26,7 +26,7 @@ _RIGHT_SPEAKER = (
     "attr",
 )
 # Dependents that end a speaker's noun phrase ("Peskov, lors d'une conférence de presse").
-_CUT = {"cc", "acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "obl", "obl:mod", "advmod"}
+_CUT = {"cc", "acl:relcl", "relcl", "acl", "parataxis", "advcl", "dep", "obl", "obl:mod", "advmod"}
 _NEXT_CLAUSE = {"advcl", "conj", "parataxis"}
 _CLOSING_PUNCT = " \n.,;:!?–—-"
 
@@ -35,15 +35,17 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"))
 
 
-def np_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
+def np_bounds(head: Token, lo: int, hi: int, stops: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by `head`, within [lo, hi).
 
-    Relative clauses, coordinated names and trailing punctuation are left out; appositions
-    ("le porte-parole du Kremlin, Dmitri Peskov") stay.
+    Relative clauses, coordinated names, circumstances ("dans un entretien", words in `stops`)
+    and trailing punctuation are left out; appositions ("le porte-parole du Kremlin, Dmitri
+    Peskov") stay.
     """
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in head.children:
-        if child.i > head.i and (child.dep_ in _CUT or is_coordinated(child)):
+        circumstance = fold(child.left_edge.text) in stops
+        if child.i > head.i and (child.dep_ in _CUT or is_coordinated(child) or circumstance):
             end = min(end, child.left_edge.i)
     end = max(end, head.i + 1)
     start, end = max(start, lo), min(end, hi)
