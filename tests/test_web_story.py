@@ -129,6 +129,17 @@ def test_story_page_shows_source_and_copy_side_by_side(client, ids):
     assert "label-translation" in default.split("Side by side")[1].split("</h2>")[0]
 
 
+def test_a_translation_side_by_side_marks_the_names_and_numbers_it_kept(client, ids):
+    html = client.get(f"/stories/{ids['translation']}").text
+    left, right = html.split('id="left"')[1].split('id="right"')
+    anchors = re.compile(r'<mark class="anchor" data-p="(\d+)">([^<]*)</mark>')
+    in_source, in_copy = ({n: w for n, w in reversed(anchors.findall(side))} for side in (left, right))  # 1st
+    assert set(in_source) == set(in_copy) and len(in_source) >= 5  # each kept name marked on both sides
+    pairs = {(in_source[n], in_copy[n]) for n in in_source}
+    assert {("Norvège", "Norway"), ("90 000", "90,000"), ("Solberg", "Solberg")} <= pairs
+    assert 'class="shared"' not in html  # no passage in the same words across languages
+
+
 def test_stories_pages_link_and_refuse_bad_requests(client, ids):
     listing = client.get("/stories").text
     assert 'href="/stories"' in listing and "Source News" in listing and "label-independent" in listing

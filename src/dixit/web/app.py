@@ -285,10 +285,14 @@ def create_app(store: Store) -> FastAPI:
         the_copy = members[chosen]
         source = members[the_copy["copied_from"]]
         texts = data.story_texts(db, [source["article_id"], chosen])
+        left, right = texts.get(source["article_id"], ""), texts.get(chosen, "")
         in_source, in_copy = passage_pairs(the_copy.get("shared_passages") or [])
+        kind = "shared"
+        if not in_copy and source["language"] != the_copy["language"]:
+            # A translation shares no words: mark the names and numbers it kept instead.
+            (in_source, in_copy), kind = data.shared_names(left, right), "anchor"
         return page(request, "story.html", story=found, source=source, copy=the_copy, marked=len(in_copy),
-                    left=shared(texts.get(source["article_id"], ""), in_source),
-                    right=shared(texts.get(chosen, ""), in_copy))
+                    kind=kind, left=shared(left, in_source, kind), right=shared(right, in_copy, kind))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, q: Text = None, kind: Text = None, page_no: Page = 1):

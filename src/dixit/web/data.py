@@ -347,3 +347,27 @@ def copy_links(store: Store, article_id: str) -> int:
         return 0
     return store.query("SELECT count(*) AS n FROM prov_links WHERE (article_id = ? OR other_id = ?) AND label IN ?",
                        [article_id, article_id, list(COPY_LABELS)])[0]["n"]
+
+
+def shared_names(a: str, b: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Where two texts in different languages name the same names and numbers (what a translation
+    keeps), as (start, end, number) spans in each, one number per name, as `markup.shared` marks them.
+
+    Names are capitalised words a text never writes in lower case, matched by their spelling-tolerant
+    key (`provenance.text.skeleton`: 'Moscow'/'Moscou'); numbers by value ('90,000'/'90 000').
+    """
+    found_a, found_b = _names_and_numbers(a), _names_and_numbers(b)
+    in_b = {k for k, _, _ in found_b}
+    keys = {k: i for i, k in enumerate(dict.fromkeys(k for k, _, _ in found_a if k in in_b))}
+    return ([(s, e, keys[k]) for k, s, e in found_a if k in keys],
+            [(s, e, keys[k]) for k, s, e in found_b if k in keys])
+
+
+def _names_and_numbers(text: str) -> list[tuple[str, int, int]]:
+    from dixit.provenance.text import numbers, skeleton, tokens
+
+    toks = tokens(text)
+    lower = {t.norm for t in toks if not t.capital}
+    names = [("n:" + skeleton(t.norm), t.start, t.end) for t in toks
+             if t.capital and len(t.norm) >= 3 and t.norm not in lower and not t.norm.isdigit()]
+    return sorted(names + [("d:" + value, start, end) for value, start, end in numbers(text)], key=lambda x: x[1])

@@ -140,11 +140,12 @@ def _piece(record: dict[str, Any], colours: dict[str, int], piece: str, active: 
     return f"<span{attrs}>{escape(piece)}</span>"
 
 
-def shared(text: str, passages: list[tuple[int, int, int]]) -> Markup:
+def shared(text: str, passages: list[tuple[int, int, int]], kind: str = "shared") -> Markup:
     """A text as escaped HTML with the passages it shares with another marked (`<mark data-p="n">`).
 
     Passages are (start, end, number); the same number marks the same passage in the other
-    text, so the page can light up both sides. Unusable or overlapping spans are skipped.
+    text, so the page can light up both sides. Unusable or overlapping spans are skipped. `kind`
+    is the mark's class: `shared` for passages, `anchor` for the names and numbers of a translation.
     """
     parts, at = [], 0
     spans = ((_span({"start": start, "end": end}, len(text)), no) for start, end, no in passages)
@@ -152,7 +153,7 @@ def shared(text: str, passages: list[tuple[int, int, int]]) -> Markup:
         if start < at:
             continue
         parts.append(str(escape(text[at:start])))
-        parts.append(f'<mark class="shared" data-p="{int(no)}">{escape(text[start:end])}</mark>')
+        parts.append(f'<mark class="{_cls(kind)}" data-p="{int(no)}">{escape(text[start:end])}</mark>')
         at = end
     parts.append(str(escape(text[at:])))
     return Markup("".join(parts))
