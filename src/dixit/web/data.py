@@ -9,6 +9,7 @@ for JSON and for the templates.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -284,10 +285,11 @@ def stories(store: Store, *, limit: int = 25, offset: int = 0) -> dict[str, Any]
     """One page of the store's stories (`provenance.stories`: biggest first, earliest version first)."""
     from dixit import provenance
 
-    found = store.call(provenance.stories) if has_provenance(store) else []
-    items = found[offset:offset + limit]
-    for item in items:
-        _describe(store, item)
+    found = getattr(store, "stories_found", None)
+    if found is None:  # the served store is read-only: its stories are grouped once
+        found = store.call(provenance.stories) if has_provenance(store) else []
+        store.stories_found = found
+    items = [_describe(store, copy.deepcopy(item)) for item in found[offset:offset + limit]]
     return {"limit": limit, "offset": offset, "total": len(found), "items": items}
 
 
