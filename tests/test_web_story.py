@@ -18,6 +18,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from conftest import CHROMIUM, SHOTS
 from dixit.provenance import index_article
 from dixit.provenance.text import tokens
 from dixit.store import open_store
@@ -25,6 +26,7 @@ from dixit.web import create_app
 from dixit.web.markup import shared
 from story_texts import INDEPENDENT_FR, SOURCE_FR, TRANSLATION_EN, UNRELATED_EN, VERBATIM_FR
 from test_web_api import _check_body, _operations, _url
+from test_web_browser import Watched
 from web_support import HOSTILE
 
 pytest.importorskip("httpx")
@@ -181,17 +183,12 @@ def test_shared_marks_escape_each_piece():
 
 # ---------------------------------------------------------------- in a browser
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed")
-def test_side_by_side_page_in_a_browser(story_store):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_side_by_side_page_in_a_browser(story_store, browser):
     import uvicorn
-
-    from test_web_browser import ARGS, Watched
 
     path, ids = story_store
     with socket.socket() as s:
@@ -209,9 +206,9 @@ def test_side_by_side_page_in_a_browser(story_store):
                 break
             except OSError:
                 time.sleep(0.05)
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
             watched = Watched(page, base)
             page.goto(base + "/stories")
             page.click(f'a.compare[href$="copy={ids["copy"]}"]')
@@ -227,7 +224,8 @@ def test_side_by_side_page_in_a_browser(story_store):
             page.mouse.move(0, 0)
             page.screenshot(path=str(SHOTS / "story.png"))
             watched.clean()
-            browser.close()
+        finally:
+            context.close()
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
