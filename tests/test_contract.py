@@ -69,3 +69,26 @@ def test_every_dev_article_validates(dev_analyses):
         d = art.to_dict()
         jsonschema.validate(d, SCHEMA)
         check_offsets(d)
+
+
+def test_a_failing_component_is_one_documents_error(monkeypatch):
+    """A bug in a component on one document is reported in its place; the batch goes on."""
+    from dixit.components import load_components
+    from dixit.core import Document, analyze_each
+    from dixit.errors import AnalysisError
+
+    registry = load_components()
+    real = registry["flags"]
+
+    def flaky(ctx):
+        if "panne" in ctx.text:
+            raise IndexError("boom")
+        real(ctx)
+
+    monkeypatch.setitem(registry, "flags", flaky)
+    docs = [Document("Le ministre est arrivé à Paris.", language="fr", source="a"),
+            Document("Une panne a eu lieu à Lyon.", language="fr", source="b"),
+            Document("La ministre est partie de Lyon.", language="fr", source="c")]
+    out = list(analyze_each(docs))
+    assert [type(o).__name__ for o in out] == ["Article", "AnalysisError", "Article"]
+    assert isinstance(out[1], AnalysisError) and "flags" in str(out[1]) and str(out[1]).startswith("b:")

@@ -13,7 +13,7 @@ from itertools import groupby, islice
 
 from dixit.components import PIPELINE, load_components
 from dixit.components.context import Context
-from dixit.errors import InputError
+from dixit.errors import AnalysisError, InputError
 from dixit.lang import get_language
 from dixit.lang.detect import detect_language
 from dixit.model import Article
@@ -59,6 +59,13 @@ def analyze_many(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[
     Raises InputError at the first document that cannot be analysed (empty, unsupported
     language); callers that must go on past bad documents use `analyze_each`.
     """
+    for result in _analyze(docs, batch_size):
+        if isinstance(result, AnalysisError):
+            raise result
+        yield result
+
+
+def _analyze(docs: Iterable[Document], batch_size: int) -> Iterator[Article | AnalysisError]:
     prepared = (_prepare(d) for d in docs)
     for language, group in groupby(prepared, key=lambda d: d.language):
         nlp = load_pipeline(language)
@@ -87,7 +94,7 @@ def analyze_each(
                 order.append(_prepare(d))
             except InputError as err:
                 order.append(err)
-        results = analyze_many([d for d in order if isinstance(d, Document)], batch_size=batch_size)
+        results = _analyze([d for d in order if isinstance(d, Document)], batch_size)
         for item in order:
             yield item if isinstance(item, InputError) else next(results)
 
@@ -103,7 +110,7 @@ def _prepare(d: Document) -> Document:
     return Document(text, d.published, language, d.source, d.title, d.outlet)
 
 
-def _run_components(parsed, d: Document) -> Article:
+def _run_components(parsed, d: Document) -> Article | AnalysisError:
     lang = get_language(d.language)
     article = Article(
         text=d.text,
@@ -116,5 +123,8 @@ def _run_components(parsed, d: Document) -> Article:
     ctx = Context(doc=parsed, lang=lang, article=article)
     registry = load_components()
     for name in lang.meta.get("pipeline", PIPELINE):
-        registry[name](ctx)
+        try:
+            registry[name](ctx)
+        except Exception as err:  # one document's failure must not end a batch of thousands
+            return AnalysisError(d.source, name, err)
     return article

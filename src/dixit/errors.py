@@ -16,6 +16,16 @@ class InputError(DixitError):
         super().__init__(f"{self.source}: {reason}")
 
 
+class AnalysisError(InputError):
+    """A component failed on one document: a bug to report, but never a reason to stop a batch."""
+
+    def __init__(self, source: str | None, component: str, error: BaseException):
+        self.component = component
+        super().__init__(
+            source, f"analysis failed in component '{component}' ({type(error).__name__}: {error}); please report it"
+        )
+
+
 class UnsupportedLanguage(InputError):
     """A text in a language dixit has no pipeline for: named, with the ones it has."""
 

@@ -32,6 +32,8 @@ def command(folder: Path, verbose: bool, fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     for r in results:
+        for failure in r.failures:
+            click.echo(f"dixit: warning: {failure}", err=True)
         click.echo(f"{r.name}  (source {r.source}): {len(r.found)} found, {len(r.missed)} missed, "
                    f"{len(r.false)} false, {r.kept_out}/{r.negatives} kept out")
         if verbose:

@@ -41,6 +41,7 @@ class ClusterResult:
     kept_out: int = 0
     negatives: int = 0
     translations: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 def load_cluster(folder: Path) -> tuple[str, list[Member]]:
@@ -58,31 +59,36 @@ def source_of(members: list[Member]) -> Member:
     return next(m for m in members if m.derived_from is None and m.label not in NEGATIVE_LABELS)
 
 
-def ingest(store: Any, members: list[Member]) -> None:
-    """Analyse and store the members dixit can read; index the others by their text alone."""
+def ingest(store: Any, members: list[Member]) -> list[str]:
+    """Analyse and store the members dixit can read; index the others by their text alone.
+
+    A member whose analysis fails (a bug in a component) is indexed by its text alone too, so
+    one crash does not stop the evaluation; the failures are returned as messages.
+    """
     from dixit.core import analyze_each
-    from dixit.errors import InputError
     from dixit.io.reading import read_document
     from dixit.lang import supported_languages
     from dixit.provenance.index import index_article, index_text
 
     known = set(supported_languages())
-    docs, by_source = [], {}
+    failures = []
     for m in members:
         doc, _ = read_document(str(m.path))
         if m.language in known:
             doc.language = m.language
-            docs.append(doc)
-            by_source[doc.source] = m
-        else:
-            m.article_id = index_text(store, doc.text, language=m.language, path=str(m.path), url=m.url)
-    for art in analyze_each(docs):
-        if isinstance(art, InputError):
-            raise art
-        m = by_source[art.source]
-        m.article_id = art.id
-        store.add_article(art, path=str(m.path), url=m.url)
-        index_article(store, art, str(m.path), m.url)
+            try:
+                art = next(analyze_each([doc]))
+                if isinstance(art, Exception):
+                    raise art
+            except Exception as err:  # noqa: BLE001 - evaluate provenance even when an analysis crashes
+                failures.append(f"{m.file}: analysis failed ({type(err).__name__}: {err}); text fingerprint only")
+            else:
+                m.article_id = art.id
+                store.add_article(art, path=str(m.path), url=m.url)
+                index_article(store, art, str(m.path), m.url)
+                continue
+        m.article_id = index_text(store, doc.text, language=m.language, path=str(m.path), url=m.url)
+    return failures
 
 
 def evaluate_cluster(folder: Path) -> ClusterResult:
@@ -92,9 +98,9 @@ def evaluate_cluster(folder: Path) -> ClusterResult:
     name, members = load_cluster(folder)
     store = DuckDBStore(":memory:")
     try:
-        ingest(store, members)
+        failures = ingest(store, members)
         src = source_of(members)
-        result = ClusterResult(name, src.file)
+        result = ClusterResult(name, src.file, failures=failures)
         predicted = {e["article_id"]: e["label"] for e in similar(store, src.article_id)["related"]}
         first_holder: dict[str | None, Member] = {}
         for m in members:

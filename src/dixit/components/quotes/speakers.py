@@ -91,10 +91,11 @@ class Resolver:
                 if not (span.start_char <= m.start and m.end <= span.end_char) or m.start <= head.idx < m.end:
                     continue
                 first = doc.char_span(m.start, m.end, alignment_mode="expand")
-                before = doc[first.start - 1] if first is not None and first.start > span.start else None
-                if before is not None and before.pos_ == "DET" and before.i > span.start:
-                    before = doc[before.i - 1]
-                if before is None or before.pos_ != "ADP":
+                i = first.start - 1 if first is not None else span.start - 1
+                # walk back over titles and determiners ("à M. Dodik", "au président X")
+                while i > span.start and (doc[i].pos_ in ("DET", "PROPN") or doc[i].text[:1].isupper()):
+                    i -= 1
+                if i < span.start or doc[i].pos_ != "ADP":
                     return ent
         return None
 

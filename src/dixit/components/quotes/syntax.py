@@ -79,8 +79,8 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     ]
     if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
-        if fold(child.text) in data.relatives and verb.head is not verb:
-            return verb.head
+        if fold(child.text) in data.relatives:
+            return _antecedent(verb) or child
         return child
     if depth >= 3 or verb.head is verb:
         return None
@@ -89,6 +89,18 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
         return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on ("Dodik, qui s'est montré défiant en affirmant ...")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("acl:relcl", "relcl") and tok.head.pos_ in NOMINAL:
+            return tok.head
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return verb.head if verb.head is not verb else None
 
 
 def speaker_after(verb: Token, last: int, data: QuoteData, told: bool = False) -> Token | None:
