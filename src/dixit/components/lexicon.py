@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -39,6 +39,7 @@ class Hit:
     via: str
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and words are folded again and again
 def fold(text: str) -> str:
     """A key that ignores case, accents, hyphens, spaces and apostrophes: "Kim Jong-un" == "kim jong un"."""
     decomposed = unicodedata.normalize("NFD", text.casefold())

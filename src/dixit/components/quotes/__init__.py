@@ -426,10 +426,26 @@ def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
 
 
 def _match(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for phrase in phrases:
+    for phrase in _by_first_word(phrases).get(words[i], ()):
         if tuple(words[i : i + len(phrase)]) == phrase:
             return phrase
     return None
+
+
+# id(phrases) -> (phrases, {first word: phrases starting with it, longest first}). The phrase
+# tables live as long as the process (QuoteData is cached), so their ids are stable keys.
+_FIRST_WORD: dict[int, tuple[tuple, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    held = _FIRST_WORD.get(id(phrases))
+    if held is None or held[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        held = _FIRST_WORD[id(phrases)] = (phrases, index)
+    return held[1]
 
 
 def _first_word(sent: Span) -> int:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dixit.lang import LanguageData
 
 _TOKEN = re.compile(r"[^\s']+'?")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token of every sentence, several times
 def fold(word: str) -> str:
     """Lower case with one apostrophe, so data and tokens compare ("D’" == "d'")."""
     return word.lower().replace("’", "'")
