@@ -12,3 +12,18 @@ def test_taking_issue_with_is_accuse():
     art = run("Japan took issue with China over the patrols.", "en")
     find(art, "ACCUSE", "JPN", "CHN")
     assert not [e for e in run("Japan took part in talks.", "en").events if e.type == "ACCUSE"]
+
+
+def test_calling_an_act_a_violation_accuses_its_author():
+    art = run("Emmanuel Macron a déclaré que la Corée du Nord constitue une menace pour la paix.")
+    ev = find(art, "ACCUSE", "FRA", "PRK")
+    assert ev.source_actor == "Emmanuel Macron" and ev.trigger.lemma == "menace"
+    # Nobody says it: no accuser, no event; a charge noun that is no predicate charges nobody.
+    assert not [e for e in run("La Corée du Nord constitue une menace pour la paix.").events if e.type == "ACCUSE"]
+    art = run("Emmanuel Macron a déclaré que la Corée du Nord a retiré sa menace.")
+    assert not [e for e in art.events if e.type == "ACCUSE"]
+
+
+def test_english_charge_predicate():
+    art = run("Japan said that China represents a threat to the region.", "en")
+    find(art, "ACCUSE", "JPN", "CHN")

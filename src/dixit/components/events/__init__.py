@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from dixit.components import component
 from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
-from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
+from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
 from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
 from dixit.model import Cue, Entity, Event
@@ -58,6 +58,8 @@ def events(ctx: Context) -> None:
         rule = _matching_rule(tok, rules)
         if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
+        if tok.lemma_.lower() in rules.charge_nouns:
+            found += _charge(ctx, tok, rules, resolver)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
@@ -131,6 +133,32 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
             out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
+    return out
+
+
+def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
+    """"X constitue une violation / une menace": whoever says so accuses the author of X.
+
+    The charge noun must be the object of a predicating verb (`[charge]` in events.toml);
+    the accuser is the one who reports or is quoted saying it, the accused the subject's actor.
+    """
+    if tok.dep_ not in rules.deps("object") or tok.head.lemma_.lower() not in rules.charge_verbs:
+        return []
+    frame = frame_of(ctx, tok, rules, resolver)
+    if frame is None or frame.kind != "claim":
+        return []
+    accusers = [e for e in (ctx.actors.entities.get(i) for i in frame.speaker_ids) if e] or frame.speakers
+    accused_tokens = subject(tok.head, rules)
+    accused = _actors(accused_tokens, resolver)
+    rule = Trigger(lemma=tok.lemma_.lower(), type=rules.charge_type)
+    args = Arguments(targets=accused_tokens)
+    out = []
+    for source in [e for e in accusers if is_actor(e)][:1]:
+        for target in accused[:1]:
+            if state_coded(source)[0] == state_coded(target)[0]:
+                continue
+            event = _event(ctx, tok, rule, rules, source, target, args, resolver)
+            out.append(Found(event, tok, rule, frozenset(t.i for t in accused_tokens)))
     return out
 
 
