@@ -27,3 +27,10 @@ def test_calling_an_act_a_violation_accuses_its_author():
 def test_english_charge_predicate():
     art = run("Japan said that China represents a threat to the region.", "en")
     find(art, "ACCUSE", "JPN", "CHN")
+
+
+def test_force_used_into_a_country_targets_it():
+    art = run("Russia shelled villages deep into Ukraine.", "en")
+    find(art, "ASSAULT", "RUS", "UKR")
+    art = run("China launched an attack into India.", "en")
+    find(art, "ASSAULT", "CHN", "IND")
