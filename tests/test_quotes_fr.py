@@ -39,6 +39,11 @@ def test_a_quote_left_open_runs_to_the_end_of_its_paragraph():
     assert found == ["Premier paragraphe sans fin", "Second."]
 
 
+def test_a_cue_at_the_very_end_does_not_crash(analyze_fr):
+    art = analyze_fr("Emmanuel Macron a déclaré que")
+    assert all(art.text[q.start : q.end] == q.text for q in art.quotes)
+
+
 def test_direct_quote_with_inverted_cue(analyze_fr):
     art = analyze_fr("« Nous partirons demain », a déclaré Emmanuel Macron à Paris.")
     check(art, only(art), "Nous partirons demain", "direct", "déclarer", "Emmanuel Macron")

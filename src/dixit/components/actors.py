@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -148,6 +149,11 @@ class ActorIndex:
             return self.entities[ent]
         return None
 
+    @cached_property
+    def _text(self) -> str:
+        # Doc.text joins every token anew on each call: read it once per article.
+        return self.doc.text if self.doc is not None else ""
+
     def resolve_pronoun(self, token: Token) -> Entity | None:
         """The actor a personal pronoun stands for.
 
@@ -171,7 +177,7 @@ class ActorIndex:
         for start, end, ent_id in reversed(self._mentions[max(0, i - _LOOKBACK):i]):
             if end > token.idx:
                 continue
-            gap = self.doc.text[end:token.idx] if self.doc is not None else ""
+            gap = self._text[end:token.idx]
             paragraphs = gap.count("\n")
             if paragraphs > _MAX_PARAGRAPHS:
                 break

@@ -137,6 +137,8 @@ class _Finder:
         cue.speaker = self.verb_speaker(cue)
         # "n'a pas voulu dire si ...": what is not said is no statement
         said_not = negated(v, data.negations) or (v.dep_ == "xcomp" and negated(v.head, data.negations))
+        if clause is not None:  # a clause never runs past its sentence (nor the text)
+            clause = (clause[0], min(clause[1], sent.end))
         if clause is None or clause[1] <= clause[0] or said_not:
             return
         if cue.inverted and cue.lemma in data.relay and any(clause[0] <= i < clause[1] for i in self.cues):
