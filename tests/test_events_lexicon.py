@@ -34,3 +34,8 @@ def test_force_used_into_a_country_targets_it():
     find(art, "ASSAULT", "RUS", "UKR")
     art = run("China launched an attack into India.", "en")
     find(art, "ASSAULT", "CHN", "IND")
+
+
+def test_support_for_a_country_targets_it():
+    art = run("Japan announced its support for Ukraine.", "en")
+    find(art, "SUPPORT", "JPN", "UKR")
