@@ -39,3 +39,9 @@ def test_force_used_into_a_country_targets_it():
 def test_support_for_a_country_targets_it():
     art = run("Japan announced its support for Ukraine.", "en")
     find(art, "SUPPORT", "JPN", "UKR")
+
+
+def test_an_order_to_leave_the_country_is_an_expulsion():
+    art = run("La Pologne a ordonné à deux diplomates russes de quitter le pays.")
+    assert find(art, "SANCTION", "POL", "RUS").mode == "expel"
+    assert not [e for e in run("La Pologne a ordonné une enquête sur la Russie.").events if e.type == "SANCTION"]

@@ -70,12 +70,24 @@ def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
     for rule in rules.triggers.get(tok.lemma_.lower(), ()):
         if tok.pos_ not in rule.pos:
             continue
-        if rule.needs and not any(c.lemma_.lower() in rule.needs for c in tok.children):
+        if rule.needs and not _has_needed(tok, rule, rules):
             continue
         if rule.governed_by and tok.head.lemma_.lower() not in rule.governed_by:
             continue
         return rule
     return None
+
+
+def _has_needed(tok: Token, rule: Trigger, rules: Rules) -> bool:
+    """A needed lemma is a dependent of the trigger, or the clause controlled by one of them
+    ("a ordonné aux diplomates de quitter le pays": "quitter" hangs on "diplomates")."""
+    clauses = rules.deps("control") | rules.deps("modifier_clause")
+    for child in tok.children:
+        if child.lemma_.lower() in rule.needs:
+            return True
+        if any(g.dep_ in clauses and g.lemma_.lower() in rule.needs for g in child.children):
+            return True
+    return False
 
 
 def state_coded(ent: Entity) -> tuple[str, str | None]:
