@@ -11,6 +11,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DIXIT_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright in the `browser` tests
+SHOTS = REPO / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +57,13 @@ def dev_analyses(corpus_dir):
         gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else None
         out.append((p, gold, art))
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session (Playwright allows one sync driver)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -16,12 +16,8 @@ from urllib.request import urlopen
 
 import pytest
 
+from conftest import CHROMIUM, SHOTS  # the `browser` fixture (one Chromium per session) is in conftest.py
 from web_support import hostile_article
-
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.corpus, pytest.mark.slow,
@@ -78,15 +74,6 @@ def server(dev_store):
     srv.should_exit = True
     thread.join(timeout=10)
     store.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:

@@ -59,9 +59,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def part_version(con: duckdb.DuckDBPyConnection, part: str) -> int:
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version (part VARCHAR, version INTEGER, applied_at TIMESTAMP)"
-    )
+    # Create the table only when missing: a store opened read-only can still be asked its versions.
+    if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone():
+        con.execute("CREATE TABLE schema_version (part VARCHAR, version INTEGER, applied_at TIMESTAMP)")
     row = con.execute("SELECT max(version) FROM schema_version WHERE part = ?", [part]).fetchone()
     return row[0] or 0
 

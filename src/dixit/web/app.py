@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dixit import __version__
 from dixit.store.base import Store
 from dixit.web import data, schemas
-from dixit.web.markup import event_label, highlight, speaker_label
+from dixit.web.markup import event_label, highlight, passage_pairs, shared, speaker_label
 
 HERE = Path(__file__).parent
 CSP = (
@@ -47,6 +47,7 @@ Status = Annotated[str | None, Query(pattern="^(asserted|claimed|denied|hypothet
 FormLanguage = Annotated[str | None, Query(pattern="^([a-z]{2,3})?$")]
 FormDate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 FormInterval = Annotated[str, Query(pattern="^(week|month|)$")]
+CopyId = Annotated[str | None, Query(pattern="^[0-9a-f]{1,64}$")]
 
 
 def form_date(name: str, value: str | None) -> date | None:
@@ -88,6 +89,11 @@ class LockedStore:
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         with self.lock:
             return self.store.query(sql, params)
+
+    def call(self, fn: Any, *args: Any) -> Any:
+        """`fn(store, *args)` under the lock: for functions that use the store's connection themselves."""
+        with self.lock:
+            return fn(self.store, *args)
 
     def close(self) -> None:
         self.store.close()
@@ -198,6 +204,22 @@ def create_app(store: Store) -> FastAPI:
                     min_weight: Annotated[int, Query(ge=1, le=10_000)] = 1, limit: Limit = 300) -> dict[str, Any]:
         return data.network(db, types=check_types(type), min_weight=min_weight, limit=limit)
 
+    @app.get("/api/stories", tags=["stories"], **answers(schemas.StoriesPage),
+             summary="Stories: copies of one text (source first) and the independent reports linked to them")
+    def api_stories(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
+        return data.stories(db, limit=limit, offset=offset)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], **answers(schemas.Story, missing=True),
+             summary="The story of an article (any member's id), each copy with the passages shared with its source")
+    def api_story(story_id: str) -> dict[str, Any]:
+        return get_story(story_id)
+
+    def get_story(article_id: str) -> dict[str, Any]:
+        found = data.story(db, article_id) if len(article_id) <= 64 else None
+        if found is None:
+            raise HTTPException(404, f"no story with an article {article_id[:64]!r}")
+        return found
+
     def check_types(types: list[str] | None) -> list[str] | None:
         known = data.plover_types()
         bad = [t for t in types or [] if t.upper() not in known]
@@ -244,7 +266,33 @@ def create_app(store: Store) -> FastAPI:
         colours = data.speaker_colours(record)
         names = {e["id"]: e.get("name") or e["id"] for e in record.get("entities", [])}
         return page(request, "article.html", record=record, body=highlight(record, colours), colours=colours,
-                    names=names)
+                    names=names, copy_links=data.copy_links(db, record["id"]))
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, page_no: Page = 1):
+        found = data.stories(db, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+        return page(request, "stories.html", found=found, page_no=page_no, args={},
+                    has_next=found["total"] > page_no * PAGE_SIZE)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str, copy: CopyId = None):
+        found = get_story(story_id)
+        members = {m["article_id"]: m for m in found["members"]}
+        copies = [m["article_id"] for m in found["members"] if m["copied_from"]]
+        chosen = copy or (story_id if story_id in copies else copies[0] if copies else "")
+        if chosen not in copies:
+            raise HTTPException(404, f"no copy {chosen!r} in this story")
+        the_copy = members[chosen]
+        source = members[the_copy["copied_from"]]
+        texts = data.story_texts(db, [source["article_id"], chosen])
+        left, right = texts.get(source["article_id"], ""), texts.get(chosen, "")
+        in_source, in_copy = passage_pairs(the_copy.get("shared_passages") or [])
+        kind = "shared"
+        if not in_copy and source["language"] != the_copy["language"]:
+            # A translation shares no words: mark the names and numbers it kept instead.
+            (in_source, in_copy), kind = data.shared_names(left, right), "anchor"
+        return page(request, "story.html", story=found, source=source, copy=the_copy, marked=len(in_copy),
+                    kind=kind, left=shared(left, in_source, kind), right=shared(right, in_copy, kind))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, q: Text = None, kind: Text = None, page_no: Page = 1):

@@ -9,6 +9,7 @@ for JSON and for the templates.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -268,3 +269,107 @@ def group_by(items: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, 
     for item in items:
         out[item.get(key)].append(item)
     return out
+
+
+# ---------------------------------------------------------------- stories (dixit.provenance)
+# The provenance functions read the store's DuckDB connection themselves: the app runs them
+# through `store.call`, under the same lock as every other query.
+
+
+def has_provenance(store: Store) -> bool:
+    """Whether the store was indexed for provenance (a read-only store cannot create the tables)."""
+    return bool(store.query("SELECT 1 AS found FROM information_schema.tables WHERE table_name = 'prov_links'"))
+
+
+def stories(store: Store, *, limit: int = 25, offset: int = 0) -> dict[str, Any]:
+    """One page of the store's stories (`provenance.stories`: biggest first, earliest version first)."""
+    from dixit import provenance
+
+    found = getattr(store, "stories_found", None)
+    if found is None:  # the served store is read-only: its stories are grouped once
+        found = store.call(provenance.stories) if has_provenance(store) else []
+        store.stories_found = found
+    items = [_describe(store, copy.deepcopy(item)) for item in found[offset:offset + limit]]
+    return {"limit": limit, "offset": offset, "total": len(found), "items": items}
+
+
+def story(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The story an article belongs to, each copy with the passages it shares with its source."""
+    from dixit import provenance
+
+    if not has_provenance(store):
+        return None
+    try:
+        found = store.call(provenance.story, article_id)
+    except KeyError:
+        return None
+    return _describe(store, found)
+
+
+def story_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """The indexed texts (the offsets of shared passages point into these)."""
+    from dixit.provenance.index import load
+
+    return {aid: s.text for aid, s in store.call(load, ids).items()}
+
+
+def _describe(store: Store, found: dict[str, Any]) -> dict[str, Any]:
+    """Add title and outlet to a story's members, and list the independent reports linked to them."""
+    ids = [m["article_id"] for m in found["members"]]
+    links = store.query(
+        "SELECT article_id, other_id, score FROM prov_links WHERE label = 'independent' "
+        "AND (article_id IN ? OR other_id IN ?) ORDER BY score DESC", [ids, ids])
+    independent: dict[str, dict[str, Any]] = {}
+    for link in links:
+        other, member = (link["other_id"], link["article_id"]) if link["article_id"] in ids else (
+            link["article_id"], link["other_id"])
+        if other not in ids and other not in independent:
+            independent[other] = {"article_id": other, "score": link["score"], "linked_to": member}
+    meta = _story_meta(store, ids + list(independent))
+    for row in [*found["members"], *independent.values()]:
+        row.update({k: v for k, v in meta.get(row["article_id"], {}).items() if v is not None or k not in row})
+    found["independent"] = list(independent.values())
+    return found
+
+
+def _story_meta(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = _rows(store, "SELECT f.article_id, a.title, a.outlet, coalesce(f.path, a.path) AS path, "
+                        "coalesce(f.url, a.url) AS url, f.language, "
+                        "coalesce(f.published, CAST(a.published AS VARCHAR)) AS published "
+                        "FROM prov_fingerprints f LEFT JOIN articles a USING (article_id) "
+                        "WHERE f.article_id IN ?", [ids])
+    return {r.pop("article_id"): r for r in rows}
+
+
+def copy_links(store: Store, article_id: str) -> int:
+    """How many copy relations (not independent reports) an article has: its page links to its story."""
+    from dixit.provenance.compare import COPY_LABELS
+
+    if not has_provenance(store):
+        return 0
+    return store.query("SELECT count(*) AS n FROM prov_links WHERE (article_id = ? OR other_id = ?) AND label IN ?",
+                       [article_id, article_id, list(COPY_LABELS)])[0]["n"]
+
+
+def shared_names(a: str, b: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Where two texts in different languages name the same names and numbers (what a translation
+    keeps), as (start, end, number) spans in each, one number per name, as `markup.shared` marks them.
+
+    Names are capitalised words a text never writes in lower case, matched by their spelling-tolerant
+    key (`provenance.text.skeleton`: 'Moscow'/'Moscou'); numbers by value ('90,000'/'90 000').
+    """
+    found_a, found_b = _names_and_numbers(a), _names_and_numbers(b)
+    in_b = {k for k, _, _ in found_b}
+    keys = {k: i for i, k in enumerate(dict.fromkeys(k for k, _, _ in found_a if k in in_b))}
+    return ([(s, e, keys[k]) for k, s, e in found_a if k in keys],
+            [(s, e, keys[k]) for k, s, e in found_b if k in keys])
+
+
+def _names_and_numbers(text: str) -> list[tuple[str, int, int]]:
+    from dixit.provenance.text import numbers, skeleton, tokens
+
+    toks = tokens(text)
+    lower = {t.norm for t in toks if not t.capital}
+    names = [("n:" + skeleton(t.norm), t.start, t.end) for t in toks
+             if t.capital and len(t.norm) >= 3 and t.norm not in lower and not t.norm.isdigit()]
+    return sorted(names + [("d:" + value, start, end) for value, start, end in numbers(text)], key=lambda x: x[1])

@@ -138,3 +138,42 @@ def _piece(record: dict[str, Any], colours: dict[str, int], piece: str, active: 
     if title:
         attrs += f' title="{escape("; ".join(title))}"'
     return f"<span{attrs}>{escape(piece)}</span>"
+
+
+def shared(text: str, passages: list[tuple[int, int, int]], kind: str = "shared") -> Markup:
+    """A text as escaped HTML with the passages it shares with another marked (`<mark data-p="n">`).
+
+    Passages are (start, end, number); the same number marks the same passage in the other
+    text, so the page can light up both sides. Unusable or overlapping spans are skipped. `kind`
+    is the mark's class: `shared` for passages, `anchor` for the names and numbers of a translation.
+    """
+    parts, at = [], 0
+    spans = ((_span({"start": start, "end": end}, len(text)), no) for start, end, no in passages)
+    for (start, end), no in sorted((span, no) for span, no in spans if span):
+        if start < at:
+            continue
+        parts.append(str(escape(text[at:start])))
+        parts.append(f'<mark class="{_cls(kind)}" data-p="{int(no)}">{escape(text[start:end])}</mark>')
+        at = end
+    parts.append(str(escape(text[at:])))
+    return Markup("".join(parts))
+
+
+def passage_pairs(passages: list[dict[str, Any]]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The spans to mark in a source (`query_*`) and its copy (`other_*`), numbered alike.
+
+    A matcher may align one stretch of the copy with two stretches of the source: the longest
+    passages are kept first, and one that overlaps a kept passage on either side is left out,
+    so each side shows the same passages.
+    """
+    kept: list[dict[str, Any]] = []
+    for p in sorted(passages, key=lambda p: -(p["query_end"] - p["query_start"])):
+        if not any(_overlap(p, k, "query") or _overlap(p, k, "other") for k in kept):
+            kept.append(p)
+    kept.sort(key=lambda p: p["query_start"])
+    return ([(p["query_start"], p["query_end"], i) for i, p in enumerate(kept)],
+            [(p["other_start"], p["other_end"], i) for i, p in enumerate(kept)])
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any], side: str) -> bool:
+    return a[f"{side}_start"] < b[f"{side}_end"] and b[f"{side}_start"] < a[f"{side}_end"]

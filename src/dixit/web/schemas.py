@@ -168,3 +168,51 @@ class Edge(Open):
 class Network(Open):
     nodes: list[Node]
     edges: list[Edge]
+
+
+class SharedPassage(Open):
+    """A passage a copy shares with its source: offsets into the source (`query_*`) and the copy (`other_*`)."""
+
+    words: int
+    query_start: int
+    query_end: int
+    other_start: int
+    other_end: int
+    text: str
+
+
+class StoryMember(Open):
+    article_id: str
+    label: str  # "source" for the first version, else the kind of copy (verbatim, spun, translation, ...)
+    score: float | None
+    copied_from: str | None
+    language: str | None
+    published: str | None
+    title: str | None
+    outlet: str | None
+    path: str | None
+    shared_passages: list[SharedPassage] | None = None  # in one story's answer, for each copy
+
+
+class IndependentReport(Open):
+    article_id: str
+    score: float | None
+    linked_to: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+
+
+class Story(Open):
+    story_id: str
+    size: int
+    languages: list[str]
+    members: list[StoryMember]
+    independent: list[IndependentReport]
+
+
+class StoriesPage(Open):
+    limit: int
+    offset: int
+    total: int
+    items: list[Story]

@@ -53,3 +53,19 @@ function initArticle() {
 }
 
 if (document.body.getAttribute("data-page") === "article") initArticle();
+
+// Story page: pointing at a shared passage (or a name a translation kept) lights it up on both
+// sides (same data-p number).
+function initStory() {
+  document.querySelectorAll("#sidebyside mark[data-p]").forEach(function (mark) {
+    var no = mark.getAttribute("data-p");
+    var twins = document.querySelectorAll('#sidebyside mark[data-p="' + no + '"]');
+    mark.addEventListener("mouseenter", function () { twins.forEach(function (el) { el.classList.add("active"); }); });
+    mark.addEventListener("mouseleave", function () { twins.forEach(function (el) { el.classList.remove("active"); }); });
+    mark.addEventListener("click", function () {
+      twins.forEach(function (el) { if (el !== mark) el.scrollIntoView({ block: "center", behavior: "instant" }); });
+    });
+  });
+}
+
+if (document.body.getAttribute("data-page") === "story") initStory();
