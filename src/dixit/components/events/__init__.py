@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from dixit.components import component
 from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
-from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, verb_arguments
+from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
 from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
 from dixit.model import Cue, Entity, Event
@@ -58,6 +58,8 @@ def events(ctx: Context) -> None:
         rule = _matching_rule(tok, rules)
         if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
+        if tok.lemma_.lower() in rules.charge_nouns:
+            found += _charge(ctx, tok, rules, resolver)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
@@ -68,12 +70,24 @@ def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
     for rule in rules.triggers.get(tok.lemma_.lower(), ()):
         if tok.pos_ not in rule.pos:
             continue
-        if rule.needs and not any(c.lemma_.lower() in rule.needs for c in tok.children):
+        if rule.needs and not _has_needed(tok, rule, rules):
             continue
         if rule.governed_by and tok.head.lemma_.lower() not in rule.governed_by:
             continue
         return rule
     return None
+
+
+def _has_needed(tok: Token, rule: Trigger, rules: Rules) -> bool:
+    """A needed lemma is a dependent of the trigger, or the clause controlled by one of them
+    ("a ordonné aux diplomates de quitter le pays": "quitter" hangs on "diplomates")."""
+    clauses = rules.deps("control") | rules.deps("modifier_clause")
+    for child in tok.children:
+        if child.lemma_.lower() in rule.needs:
+            return True
+        if any(g.dep_ in clauses and g.lemma_.lower() in rule.needs for g in child.children):
+            return True
+    return False
 
 
 def state_coded(ent: Entity) -> tuple[str, str | None]:
@@ -131,6 +145,32 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
             out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
+    return out
+
+
+def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
+    """"X constitue une violation / une menace": whoever says so accuses the author of X.
+
+    The charge noun must be the object of a predicating verb (`[charge]` in events.toml);
+    the accuser is the one who reports or is quoted saying it, the accused the subject's actor.
+    """
+    if tok.dep_ not in rules.deps("object") or tok.head.lemma_.lower() not in rules.charge_verbs:
+        return []
+    frame = frame_of(ctx, tok, rules, resolver)
+    if frame is None or frame.kind != "claim":
+        return []
+    accusers = [e for e in (ctx.actors.entities.get(i) for i in frame.speaker_ids) if e] or frame.speakers
+    accused_tokens = subject(tok.head, rules)
+    accused = _actors(accused_tokens, resolver)
+    rule = Trigger(lemma=tok.lemma_.lower(), type=rules.charge_type)
+    args = Arguments(targets=accused_tokens)
+    out = []
+    for source in [e for e in accusers if is_actor(e)][:1]:
+        for target in accused[:1]:
+            if state_coded(source)[0] == state_coded(target)[0]:
+                continue
+            event = _event(ctx, tok, rule, rules, source, target, args, resolver)
+            out.append(Found(event, tok, rule, frozenset(t.i for t in accused_tokens)))
     return out
 
 

@@ -38,6 +38,10 @@ class Rules:
     quads: dict[str, int] = field(default_factory=dict)
     type_intensity: dict[str, float] = field(default_factory=dict)
     mode_intensity: dict[str, dict[str, float]] = field(default_factory=dict)
+    # "X constitue une violation": nouns that charge X's author when predicated by these verbs.
+    charge_nouns: frozenset[str] = frozenset()
+    charge_verbs: frozenset[str] = frozenset()
+    charge_type: str = "ACCUSE"
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset(self.syntax.get(key, []))
@@ -93,6 +97,9 @@ def build_rules(lang: LanguageData) -> Rules:
         quads={t: v["quad"] for t, v in plover.get("types", {}).items()},
         type_intensity={t: v["intensity"] for t, v in plover.get("types", {}).items()},
         mode_intensity=plover.get("modes", {}),
+        charge_nouns=frozenset(data.get("charge", {}).get("nouns", [])),
+        charge_verbs=frozenset(data.get("charge", {}).get("verbs", [])),
+        charge_type=data.get("charge", {}).get("type", "ACCUSE"),
     )
 
 
