@@ -278,12 +278,13 @@ def _dedupe(found: list[Found]) -> list[Found]:
     """One event per type, source and target in a sentence (a trigger noun repeating its verb),
     and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
-    for f in sorted(found, key=lambda f: _in_title(f.token)):
+    titled = {id(f): _in_title(f.token) for f in found}  # Token.sent walks the parse: ask once
+    for f in sorted(found, key=lambda f: titled[id(f)]):
         pair = (f.event.source, f.event.target)
         if f.event.symmetric:
             pair = tuple(sorted(pair, key=str))
-        key = (f.event.type, *pair, None if _in_title(f.token) else f.token.sent.start)
-        if _in_title(f.token) and any(k[:3] == key[:3] for k in seen):
+        key = (f.event.type, *pair, None if titled[id(f)] else f.token.sent.start)
+        if titled[id(f)] and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
         if key not in seen:
             seen[key] = f
