@@ -1,0 +1,5 @@
+"""`python -m dixit ...` is the `dixit` command."""
+
+from dixit.cli import main
+
+main()
