@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -21,17 +21,11 @@ from spacy.vocab import Vocab
 from dixit.components import component
 from dixit.components.context import Context
 from dixit.lang import common_toml, get_language
-from dixit.model import Flag
+from dixit.model import Flag, FlagKind
 
-# Kinds in the order their patterns run; a table of another name is not a pattern list.
-KINDS = (
-    "boilerplate",
-    "untranslated_fragment",
-    "punctuation_artifact",
-    "sentence_break_artifact",
-    "grammar_artifact",
-    "encoding_damage",
-)
+# Kinds in the order their patterns run (the contract's order); a table of another name is
+# not a pattern list.
+KINDS: tuple[str, ...] = get_args(FlagKind)
 
 
 @dataclass(frozen=True)
