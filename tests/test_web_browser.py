@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -17,7 +14,7 @@ from urllib.request import urlopen
 import pytest
 
 from conftest import CHROMIUM, SHOTS  # the `browser` fixture (one Chromium per session) is in conftest.py
-from web_support import hostile_article
+from web_support import hostile_article, serve_store
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.corpus, pytest.mark.slow,
@@ -51,29 +48,8 @@ def dev_store(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(dev_store):
-    import uvicorn
-
-    from dixit.store import open_store
-    from dixit.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    store = open_store(str(dev_store), read_only=True)
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urlopen(base + "/api/stats", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield base
-    srv.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    with serve_store(dev_store) as base:
+        yield base
 
 
 class Watched:

@@ -10,11 +10,7 @@ indexed with `dixit.provenance.index_article`.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 import pytest
 
@@ -27,7 +23,7 @@ from dixit.web.markup import shared
 from story_texts import INDEPENDENT_FR, SOURCE_FR, TRANSLATION_EN, UNRELATED_EN, VERBATIM_FR
 from test_web_api import _check_body, _operations, _url
 from test_web_browser import Watched
-from web_support import HOSTILE
+from web_support import HOSTILE, serve_store
 
 pytest.importorskip("httpx")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -188,24 +184,8 @@ def test_shared_marks_escape_each_piece():
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed")
 def test_side_by_side_page_in_a_browser(story_store, browser):
-    import uvicorn
-
     path, ids = story_store
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    store = open_store(str(path), read_only=True)
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urlopen(base + "/api/stats", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
+    with serve_store(path) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         try:
             page = context.new_page()
@@ -226,7 +206,3 @@ def test_side_by_side_page_in_a_browser(story_store, browser):
             watched.clean()
         finally:
             context.close()
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-        store.close()

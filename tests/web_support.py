@@ -3,6 +3,12 @@ so the pages are tested on known quotes, events and flags whatever the extractor
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from urllib.request import urlopen
+
 from dixit.model import Article, Cue, Entity, Event, Flag, Quote, Span
 
 HOSTILE = '<script>window.__xss = 1; alert("xss")</script> <img src=x onerror="window.__xss = 2; alert(2)">'
@@ -83,3 +89,33 @@ def bare_article() -> Article:
     return Article(text=text, language="en", entities=[
         Entity("North/South Commission", "North/South Commission", "organization",
                mentions=[_at(text, "North/South Commission")])])
+
+
+@contextmanager
+def serve_store(path):
+    """A read-only store served by uvicorn on a free loopback port, for browser tests: yields its base URL."""
+    import uvicorn
+
+    from dixit.store import open_store
+    from dixit.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    store = open_store(str(path), read_only=True)
+    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urlopen(base + "/api/stats", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield base
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        store.close()
