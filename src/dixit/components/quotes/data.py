@@ -57,6 +57,11 @@ class QuoteData:
         return frozenset(self.openers.values())
 
 
+def _words(table: dict, key: str) -> frozenset[str]:
+    """A word list of the data file, folded as tokens are."""
+    return frozenset(fold(w) for w in table.get(key, []))
+
+
 def _build(raw: dict) -> QuoteData:
     verbs_raw = raw.get("verbs", {})
     verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -67,25 +72,25 @@ def _build(raw: dict) -> QuoteData:
     head = raw.get("headline", {})
     return QuoteData(
         openers={o: c for o, c in raw.get("marks", [])},
-        complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
-        infinitive_markers=frozenset(fold(w) for w in raw.get("infinitive_markers", [])),
-        object_markers=frozenset(fold(w) for w in raw.get("object_markers", [])),
-        subordinators=frozenset(fold(w) for w in raw.get("subordinators", [])),
-        pronouns=frozenset(fold(w) for w in raw.get("pronouns", [])),
-        relatives=frozenset(fold(w) for w in raw.get("relatives", [])),
-        negations=frozenset(fold(w) for w in raw.get("negations", [])),
-        not_speakers=frozenset(fold(w) for w in raw.get("not_speakers", [])),
-        circumstances=frozenset(fold(w) for w in raw.get("circumstances", [])),
-        definite=frozenset(fold(w) for w in raw.get("definite", [])),
+        complementizers=_words(raw, "complementizers"),
+        infinitive_markers=_words(raw, "infinitive_markers"),
+        object_markers=_words(raw, "object_markers"),
+        subordinators=_words(raw, "subordinators"),
+        pronouns=_words(raw, "pronouns"),
+        relatives=_words(raw, "relatives"),
+        negations=_words(raw, "negations"),
+        not_speakers=_words(raw, "not_speakers"),
+        circumstances=_words(raw, "circumstances"),
+        definite=_words(raw, "definite"),
         speaker_labels=frozenset(raw.get("speaker_labels", [])),
-        person_heads=frozenset(fold(w) for w in raw.get("person_heads", [])),
+        person_heads=_words(raw, "person_heads"),
         verbs={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in verbs.items()},
-        noun_object=frozenset(fold(w) for w in verbs_raw.get("noun_object", [])),
-        object_de=frozenset(fold(w) for w in verbs_raw.get("object_de", [])),
-        infinitive=frozenset(fold(w) for w in verbs_raw.get("infinitive", [])),
-        denial=frozenset(fold(w) for w in verbs_raw.get("denial", [])),
-        relay=frozenset(fold(w) for w in verbs_raw.get("relay", [])),
-        addressee=frozenset(fold(w) for w in verbs_raw.get("addressee", [])),
+        noun_object=_words(verbs_raw, "noun_object"),
+        object_de=_words(verbs_raw, "object_de"),
+        infinitive=_words(verbs_raw, "infinitive"),
+        denial=_words(verbs_raw, "denial"),
+        relay=_words(verbs_raw, "relay"),
+        addressee=_words(verbs_raw, "addressee"),
         prepositions=_phrases(preps.get("cues", [])),
         initial_prepositions=_phrases(preps.get("initial_only", [])),
         via=_phrases(preps.get("via", [])),
