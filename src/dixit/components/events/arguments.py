@@ -124,8 +124,9 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
     args.joint = True  # "X et Y ont eu un entretien"
-    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
-        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
+    if tok.dep_ in rules.deps("object"):
+        # "a remis une note de protestation à X": a statement goes to the addressee of its verb;
+        # "waged an offensive on X": a light verb carries the target of the act it names.
         args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
     return args
 
