@@ -11,3 +11,16 @@ def test_a_light_verb_carries_the_target_of_the_act_its_object_names():
     find(art, "ASSAULT", "CHN", "IND")
     art = run("Japan carried out strikes against China.", "en")
     find(art, "ASSAULT", "JPN", "CHN")
+
+
+def test_a_denial_rejects_every_accuser():
+    art = run("Japan and India accused China of arming pirates. China denied the allegations.", "en")
+    assert {e.target for e in art.events if e.type == "REJECT" and e.source == "CHN"} == {"JPN", "IND"}
+
+
+def test_a_denial_in_the_title_answers_the_accusation_in_the_body():
+    art = run("China denies role in border incident\nJapan accused China of a role in the incident.", "en")
+    find(art, "REJECT", "CHN", "JPN")
+    # Outside the title, a denial answers only what was said before it.
+    art = run("China denied any role. Later, Japan accused China of a role in the incident.", "en")
+    assert not [e for e in art.events if e.type == "REJECT" and e.target == "JPN"]

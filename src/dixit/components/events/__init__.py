@@ -9,7 +9,7 @@ intensities are PLOVER's (Open Event Data Alliance, CC BY-SA 4.0; see NOTICE).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -244,26 +244,49 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     name who it rejects. A denial that names the act itself ("a démenti tout entretien")
     makes the event denied; one that dismisses "the allegations" leaves it claimed.
     """
+    rejoinders: list[Found] = []
     for denial in [f for f in found if f.event.type == "REJECT" and is_denial(f.token, rules)]:
         denier = denial.event.source
         if denier is None:
             continue
-        # The nearest claim or accusation before the denial is the one it answers first.
-        for claim in sorted(found, key=lambda f: -f.event.start):
+        accusers: list[str] = []  # who made the claim the denial answers, when it names nobody
+        for claim in _answered_claims(denial, found):
             ev = claim.event
-            if claim is denial or ev.start > denial.event.start:
-                continue
             if ev.type == "ACCUSE" and ev.target == denier and denial.event.target is None:
                 denial.event.target = ev.source  # "X accused Y ... Y denied the allegations"
+                accusers = _accusers(found, claim, denier)
             if not ev.claimed_by or (denier not in (ev.source, ev.target)
                                      and denial.event.target not in ev.claimed_by):
                 continue
             if denier not in ev.denied_by:
                 ev.denied_by.append(denial.event.source_actor or denier)
             if denial.event.target is None:
-                denial.event.target = _state_of(ctx, ev.claimed_by[0])
+                accusers = [_state_of(ctx, c) for c in ev.claimed_by] + _accusers(found, claim, denier)
+                denial.event.target = accusers[0]
             if _names_the_act(denial.token, claim.rule, rules):
                 ev.status = "denied"
+        others = [a for a in dict.fromkeys(accusers) if a not in (denier, denial.event.target)]
+        rejoinders += [Found(replace(denial.event, target=a, claimed_by=[], denied_by=[]), denial.token, denial.rule,
+                             denial.arguments) for a in others]
+    found += rejoinders
+
+
+def _accusers(found: list[Found], claim: Found, denier: str) -> list[str]:
+    """Everyone who accuses the denier in the sentence of the claim a denial answers: "X and Z
+    accused Y of ... Y denied the allegations" rejects X and Z."""
+    sent = claim.token.sent
+    return [f.event.source for f in found if f.event.type == "ACCUSE" and f.event.target == denier
+            and f.event.source and sent.start <= f.token.i < sent.end]
+
+
+def _answered_claims(denial: Found, found: list[Found]) -> list[Found]:
+    """The claims a denial may answer, the nearest first: those before it; for a denial in the
+    title, which announces what the body reports, also those after it, in reading order."""
+    start = denial.event.start
+    before = sorted((f for f in found if f is not denial and f.event.start <= start), key=lambda f: -f.event.start)
+    if not _in_title(denial.token):
+        return before
+    return before + sorted((f for f in found if f.event.start > start), key=lambda f: f.event.start)
 
 
 def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:
