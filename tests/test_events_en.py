@@ -24,3 +24,11 @@ def test_a_denial_in_the_title_answers_the_accusation_in_the_body():
     # Outside the title, a denial answers only what was said before it.
     art = run("China denied any role. Later, Japan accused China of a role in the incident.", "en")
     assert not [e for e in art.events if e.type == "REJECT" and e.target == "JPN"]
+
+
+def test_a_joint_act_is_cooperation():
+    art = run("Japan and India held joint naval exercises.", "en")
+    find(art, "COOPERATE", "JPN", "IND")
+    art = run("Japan conducted joint patrols with India.", "en")
+    find(art, "COOPERATE", "JPN", "IND")
+    assert not [e for e in run("Japan conducted patrols near India.", "en").events if e.type == "COOPERATE"]
