@@ -32,3 +32,8 @@ def test_a_joint_act_is_cooperation():
     art = run("Japan conducted joint patrols with India.", "en")
     find(art, "COOPERATE", "JPN", "IND")
     assert not [e for e in run("Japan conducted patrols near India.", "en").events if e.type == "COOPERATE"]
+
+
+def test_a_predicative_participle_takes_the_subject_of_its_copula():
+    art = run("Japan is committed to mediation between China and India.", "en")
+    assert {(e.source, e.target) for e in art.events if e.type == "AGREE"} == {("JPN", "CHN"), ("JPN", "IND")}

@@ -61,6 +61,9 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         return objects or subject(governor, rules, depth + 1)
     if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("predicative") and tok.head.i != tok.i:
+        # "X is committed to...": a predicative participle or adjective takes the subject of its copula.
+        return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
     # "..., accusant X de...": a participle or gerund shares the subject of its clause.
