@@ -37,3 +37,12 @@ def test_a_joint_act_is_cooperation():
 def test_a_predicative_participle_takes_the_subject_of_its_copula():
     art = run("Japan is still committed to talks with China.", "en")
     find(art, "AGREE", "JPN", "CHN")
+
+
+def test_being_open_to_talks_is_agree_and_not_being_open_is_reject():
+    art = run("India is ready for negotiations with China.", "en")
+    find(art, "AGREE", "IND", "CHN")
+    art = run("Japan is not open to talks with China.", "en")
+    find(art, "REJECT", "JPN", "CHN")
+    art = run("Japan held talks with China.", "en")
+    find(art, "CONSULT", "JPN", "CHN")

@@ -18,7 +18,7 @@ from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
-from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
+from dixit.components.events.status import Frame, frame_of, is_denial, is_negated, is_requested, modality
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -206,15 +206,16 @@ def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, i
 def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
                   verbal: bool) -> bool:
     """Set status, claimants and deniers; False when the clause states no event at all."""
-    mood = modality(tok, rules, reported=frame is not None) if verbal else None
+    mood = modality(tok, rules, reported=frame is not None) if verbal else _disposition(tok, rules)
     if mood == "negated" and is_denial(tok, rules):
         return False  # "n'a pas démenti" denies nothing
-    if mood == "intent":
+    if mood in ("intent", "refused"):
         event.type = rule.intent or rules.intent.get(event.type, event.type)
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)
-    elif mood == "negated" and event.type in rules.negated:
+        mood = "negated" if mood == "refused" else mood  # "not open to talks": refusing the promise
+    if mood == "negated" and event.type in rules.negated:
         event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
         event.intensity = rules.intensity(event.type, None)
     elif mood in ("negated", "possible"):
@@ -230,6 +231,16 @@ def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: 
     elif event.source not in coded and event.source_actor not in coded and ids:
         event.status, event.claimed_by = "claimed", ids
     return True
+
+
+def _disposition(tok: Token, rules: Rules) -> str | None:
+    """"open to talks with X", "ready for negotiations": an act its actor is disposed to do is
+    announced ("intent"); "not open to talks" refuses it ("refused")."""
+    governor = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    if governor.i == tok.i or governor.lemma_.lower() not in rules.modality.get("disposition", frozenset()):
+        return None
+    copula = governor.head if governor.dep_ in rules.deps("predicative") else governor
+    return "refused" if is_negated(governor, rules) or is_negated(copula, rules) else "intent"
 
 
 def _state_of(ctx: Context, entity_id: str) -> str:
