@@ -46,3 +46,9 @@ def test_being_open_to_talks_is_agree_and_not_being_open_is_reject():
     find(art, "REJECT", "JPN", "CHN")
     art = run("Japan held talks with China.", "en")
     find(art, "CONSULT", "JPN", "CHN")
+
+
+
+def test_the_contracted_future_announces_the_act(analyze_en):
+    threats = [e for e in analyze_en("Japan said it’ll expel Chinese diplomats.").events if e.type == "THREATEN"]
+    assert [e.source for e in threats] == ["JPN"]
