@@ -158,6 +158,25 @@ def test_english_active_passive_and_noun():
     find(art, "CONSULT", "JPN", "IND")
 
 
+def test_noun_target_hung_on_the_noun_actor_or_behind_a_complex_preposition():
+    expel = run("L'expulsion par la Pologne de deux diplomates russes a surpris.")
+    find(expel, "SANCTION", "POL", "RUS")
+    support = run("L'engagement de la Chine en faveur de la Russie est ancien.")
+    find(support, "SUPPORT", "CHN", "RUS")
+    assert not [e for e in run("L'engagement de la Chine en faveur du climat est ancien.").events if e.target]
+
+
+def test_a_statement_noun_goes_to_the_addressee_of_its_carrier():
+    art = run("Paris a remis une note de protestation à l'ambassadeur d'Iran.")
+    find(art, "ACCUSE", "FRA", "IRN")
+
+
+def test_a_demonstrative_act_noun_targets_the_author_of_the_act_told_before():
+    art = run("La Pologne a expulsé deux diplomates russes. Moscou a condamné cette décision.")
+    find(art, "ACCUSE", "RUS", "POL")
+    assert not [e for e in run("Moscou a condamné une décision.").events if e.type == "ACCUSE"]
+
+
 def test_a_place_counts_only_through_its_state_and_only_as_a_target_of_force():
     art = run("China attacked Hanoi.", "en")
     find(art, "ASSAULT", "CHN", "VNM")

@@ -88,7 +88,8 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")] or _shared_object(tok, rules)
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
     args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
-    args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    phrases = list(prep_phrases(tok, rules))
+    args.fallback_targets += [n for p, n in phrases if p in targets_by_prep] + relayed_targets(phrases, rules)
     if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
         for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
             args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
@@ -119,15 +120,54 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             (args.targets if has_agent else args.sources).append(noun)
         elif prep in targets_by_prep:
             args.targets.append(noun)
+    args.targets += relayed_targets(phrases, rules)
     # Demonyms and possessives name the actor when no complement does: "les frappes russes".
     if not args.sources:
         args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
     args.fallback_sources = _governor_subject(tok, rules)
     args.joint = True  # "X et Y ont eu un entretien"
-    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
-        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
-        args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
+    args.fallback_targets = _misattached_targets(phrases, has_agent, targets_by_prep, rules)
+    statement = _carrier(tok, rules)
+    if statement.dep_ in rules.deps("object") and rules.verbal(trig.type):
+        # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb.
+        addressees = list(prep_phrases(statement.head, rules))
+        if statement != tok:  # the parser often hangs "à X" on the carrier noun
+            addressees += prep_phrases(statement, rules)
+        args.fallback_targets += [n for p, n in addressees if p in targets_by_prep]
     return args
+
+
+def relayed_targets(phrases: list[tuple[str, Token]], rules: Rules) -> list[Token]:
+    """Complex prepositions end in a noun that hands on to its complement: "en faveur de X",
+    "à l'égard de X", "à l'encontre de X" (`relay_nouns` in events.toml)."""
+    relays = rules.deps("relay_nouns")
+    return [inner for _, noun in phrases if noun.lemma_.lower() in relays
+            for p, inner in prep_phrases(noun, rules) if p in rules.deps("noun_source_preps")]
+
+
+def _misattached_targets(phrases: list[tuple[str, Token]], has_agent: bool, targets_by_prep: frozenset[str],
+                         rules: Rules) -> list[Token]:
+    """Targets the parser hung on the noun's own actor rather than on the noun: "le soutien
+    d'Ankara à la Somalie", "l'expulsion par la Bulgarie de diplomates russes"."""
+    out = []
+    agent, own = rules.deps("agent_preps"), rules.deps("noun_source_preps")
+    for prep, noun in phrases:
+        if prep not in agent | own:
+            continue
+        for inner_prep, inner in prep_phrases(noun, rules):
+            acted_upon = has_agent and prep in agent and inner_prep in own
+            if inner_prep in targets_by_prep or acted_upon:
+                out.append(inner)
+        out += relayed_targets(list(prep_phrases(noun, rules)), rules)
+    return out
+
+
+def _carrier(tok: Token, rules: Rules) -> Token:
+    """The noun a trigger noun qualifies as its complement ("une note de protestation" -> "note")."""
+    if tok.dep_ in rules.deps("oblique") and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "case" and c.lower_ in rules.deps("noun_source_preps") for c in tok.children):
+        return tok.head
+    return tok
 
 
 def _governor_subject(tok: Token, rules: Rules) -> list[Token]:

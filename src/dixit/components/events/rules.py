@@ -42,6 +42,8 @@ class Rules:
     charge_nouns: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     charge_type: str = "ACCUSE"
+    # "a condamné cette décision": nouns that, with a demonstrative, name an act told before.
+    act_nouns: frozenset[str] = frozenset()
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset(self.syntax.get(key, []))
@@ -100,6 +102,7 @@ def build_rules(lang: LanguageData) -> Rules:
         charge_nouns=frozenset(data.get("charge", {}).get("nouns", [])),
         charge_verbs=frozenset(data.get("charge", {}).get("verbs", [])),
         charge_type=data.get("charge", {}).get("type", "ACCUSE"),
+        act_nouns=frozenset(data.get("anaphora", {}).get("act_nouns", [])),
     )
 
 
