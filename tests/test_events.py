@@ -51,6 +51,7 @@ FR_ACTORS = {
     "Pyongyang": ("PRK", "country", "PRK"),
     "Moscou": ("RUS", "country", "RUS"),
     "la Corée du Nord": ("PRK", "country", "PRK"),
+    "Kiev": ("UKR", "country", "UKR"),
 }
 EN_ACTORS = {
     "Canada": ("CAN", "country", "CAN"),
@@ -175,6 +176,11 @@ def test_a_demonstrative_act_noun_targets_the_author_of_the_act_told_before():
     art = run("La Pologne a expulsé deux diplomates russes. Moscou a condamné cette décision.")
     find(art, "ACCUSE", "RUS", "POL")
     assert not [e for e in run("Moscou a condamné une décision.").events if e.type == "ACCUSE"]
+
+
+def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
+    art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
+    find(art, "ASSAULT", "UKR", "RUS")
 
 
 def test_a_place_counts_only_through_its_state_and_only_as_a_target_of_force():

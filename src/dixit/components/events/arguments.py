@@ -225,7 +225,7 @@ class Resolver:
         return self._cache[tok.i]
 
     def _entity(self, tok: Token) -> Entity | None:
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and tok.ent_iob_ in ("", "O"):  # a name tagged PRON ("Kiev") is still a name
             relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
             if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)
