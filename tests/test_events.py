@@ -286,3 +286,10 @@ def test_relative_pronoun_and_gerund_after_a_preposition():
 def test_what_is_sent_is_not_the_target():
     art = run("La Chine a envoyé des troupes en Russie.")
     assert find(art, "AID", "CHN", "RUS")
+
+
+def test_a_city_of_the_places_table_stands_for_its_state(analyze_fr):
+    art = analyze_fr("Les forces ukrainiennes ont bombardé la ville de Belgorod mardi.")
+    place = next(e for e in art.entities if e.id == "Belgorod")
+    assert (place.kind, place.country) == ("location", "RUS")
+    assert [(e.source, e.type, e.target) for e in art.events] == [("UKR", "ASSAULT", "RUS")]
