@@ -178,6 +178,14 @@ def test_a_demonstrative_act_noun_targets_the_author_of_the_act_told_before():
     assert not [e for e in run("Moscou a condamné une décision.").events if e.type == "ACCUSE"]
 
 
+def test_a_noun_subject_of_a_verb_of_occurrence_takes_the_verb_complements():
+    art = run("Une rencontre a eu lieu entre Emmanuel Macron et Olaf Scholz.")
+    find(art, "CONSULT", "FRA", "DEU")
+    art = run("Un entretien aurait eu lieu entre le président russe Vladimir Poutine et le président américain "
+              "élu Donald Trump.")
+    find(art, "CONSULT", "RUS", "USA")
+
+
 def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
     art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
     find(art, "ASSAULT", "UKR", "RUS")

@@ -127,6 +127,10 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     args.fallback_sources = _governor_subject(tok, rules)
     args.joint = True  # "X et Y ont eu un entretien"
     args.fallback_targets = _misattached_targets(phrases, has_agent, targets_by_prep, rules)
+    if tok.dep_ in rules.deps("subject") and tok.head.pos_ in ("VERB", "AUX"):
+        # "un entretien a eu lieu entre X et Y", "des combats ont éclaté avec X": the verb only says it happened.
+        between = rules.deps("between_preps") | targets_by_prep
+        args.fallback_targets += [n for p, n in prep_phrases(tok.head, rules) if p in between]
     statement = _carrier(tok, rules)
     if statement.dep_ in rules.deps("object") and rules.verbal(trig.type):
         # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb.
@@ -215,7 +219,10 @@ class Resolver:
                 and t.i != tok.i and self._same_phrase(tok, t)]
 
     def _same_phrase(self, head: Token, tok: Token) -> bool:
-        while tok.i != head.i and tok.dep_ == self.rules.syntax.get("coordination", "conj"):
+        """Whether `tok` is coordinated with `head`, also through the name in apposition to it
+        ("le président russe Vladimir Poutine et le président américain": the second hangs on the name)."""
+        links = {self.rules.syntax.get("coordination", "conj")} | self.rules.deps("apposition")
+        while tok.i != head.i and tok.dep_ in links:
             tok = tok.head
         return tok.i == head.i
 
