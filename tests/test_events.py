@@ -186,6 +186,13 @@ def test_a_noun_subject_of_a_verb_of_occurrence_takes_the_verb_complements():
     find(art, "CONSULT", "RUS", "USA")
 
 
+def test_the_one_accused_of_an_act_noun_is_its_author():
+    art = run("Le Japon a accusé la Chine de collusion avec la Russie.")
+    find(art, "ACCUSE", "JPN", "CHN")
+    find(art, "COOPERATE", "CHN", "RUS")
+    assert not [e for e in art.events if e.type == "COOPERATE" and e.source == "JPN"]
+
+
 def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
     art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
     find(art, "ASSAULT", "UKR", "RUS")

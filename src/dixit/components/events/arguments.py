@@ -124,9 +124,12 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     # Demonyms and possessives name the actor when no complement does: "les frappes russes".
     if not args.sources:
         args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
-    args.fallback_sources = _governor_subject(tok, rules)
+    controller = _controller(tok, rules)
+    args.fallback_sources = [controller] if controller is not None else _governor_subject(tok, rules)
     args.joint = True  # "X et Y ont eu un entretien"
     args.fallback_targets = _misattached_targets(phrases, has_agent, targets_by_prep, rules)
+    if controller is not None:  # "accuse X de collusion avec Y": "avec Y" may hang on the verb
+        args.fallback_targets += [n for p, n in prep_phrases(controller.head, rules) if p in targets_by_prep]
     if tok.dep_ in rules.deps("subject") and tok.head.pos_ in ("VERB", "AUX"):
         # "un entretien a eu lieu entre X et Y", "des combats ont éclaté avec X": the verb only says it happened.
         between = rules.deps("between_preps") | targets_by_prep
@@ -172,6 +175,21 @@ def _carrier(tok: Token, rules: Rules) -> Token:
             c.dep_ == "case" and c.lower_ in rules.deps("noun_source_preps") for c in tok.children):
         return tok.head
     return tok
+
+
+def _controller(tok: Token, rules: Rules) -> Token | None:
+    """The object of a verb of blame or praise that the act noun is about: "accuse X de collusion",
+    "félicite X pour son aide" (`[control]` in events.toml); the parser may hang the noun on X."""
+    verbs, preps = rules.control_verbs, rules.control_preps
+    case = next((c.lower_ for c in tok.children if c.dep_ in ("case", "prep")), None)
+    if tok.pos_ == "ADP" or case not in preps or tok.dep_ not in rules.deps("oblique"):
+        return None
+    head = tok.head
+    if head.dep_ in rules.deps("object") and head.head.lemma_.lower() in verbs:
+        return head
+    if head.lemma_.lower() in verbs:
+        return next((c for c in head.children if c.dep_ in rules.deps("object")), None)
+    return None
 
 
 def _governor_subject(tok: Token, rules: Rules) -> list[Token]:

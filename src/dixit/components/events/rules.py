@@ -44,6 +44,9 @@ class Rules:
     charge_type: str = "ACCUSE"
     # "a condamné cette décision": nouns that, with a demonstrative, name an act told before.
     act_nouns: frozenset[str] = frozenset()
+    # "accuse X de collusion": verbs whose object is the author of the act noun after these prepositions.
+    control_verbs: frozenset[str] = frozenset()
+    control_preps: frozenset[str] = frozenset()
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset(self.syntax.get(key, []))
@@ -103,6 +106,8 @@ def build_rules(lang: LanguageData) -> Rules:
         charge_verbs=frozenset(data.get("charge", {}).get("verbs", [])),
         charge_type=data.get("charge", {}).get("type", "ACCUSE"),
         act_nouns=frozenset(data.get("anaphora", {}).get("act_nouns", [])),
+        control_verbs=frozenset(data.get("control", {}).get("verbs", [])),
+        control_preps=frozenset(data.get("control", {}).get("preps", [])),
     )
 
 
