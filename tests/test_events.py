@@ -193,6 +193,12 @@ def test_the_one_accused_of_an_act_noun_is_its_author():
     assert not [e for e in art.events if e.type == "COOPERATE" and e.source == "JPN"]
 
 
+def test_fighting_is_mutual_and_takes_the_pair_named_in_its_clause():
+    art = run("Les combats se poursuivaient mardi pour le troisième jour à la frontière entre la Chine et l'Inde.")
+    ev = find(art, "ASSAULT")
+    assert ev.symmetric and {ev.source, ev.target} == {"CHN", "IND"}
+
+
 def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
     art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
     find(art, "ASSAULT", "UKR", "RUS")

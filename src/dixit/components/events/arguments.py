@@ -134,6 +134,7 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         # "un entretien a eu lieu entre X et Y", "des combats ont éclaté avec X": the verb only says it happened.
         between = rules.deps("between_preps") | targets_by_prep
         args.fallback_targets += [n for p, n in prep_phrases(tok.head, rules) if p in between]
+        args.fallback_targets += _between_in_clause(tok.head, rules)
     statement = _carrier(tok, rules)
     if statement.dep_ in rules.deps("object") and rules.verbal(trig.type):
         # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb.
@@ -175,6 +176,19 @@ def _carrier(tok: Token, rules: Rules) -> Token:
             c.dep_ == "case" and c.lower_ in rules.deps("noun_source_preps") for c in tok.children):
         return tok.head
     return tok
+
+
+def _between_in_clause(verb: Token, rules: Rules) -> list[Token]:
+    """"Les combats se poursuivaient ... à la frontière entre X et Y": the pair named anywhere
+    in the clause, however deep the parser hung it (not inside a clause of its own)."""
+    between, clausal = rules.deps("between_preps"), rules.deps("clausal") - {"conj", "cc"}
+    out, stack = [], [c for c in verb.children if c.dep_ not in clausal]
+    while stack:
+        tok = stack.pop()
+        if any(c.dep_ == "case" and c.lower_ in between for c in tok.children):
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in clausal)
+    return out
 
 
 def _controller(tok: Token, rules: Rules) -> Token | None:
