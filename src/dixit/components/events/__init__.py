@@ -44,6 +44,7 @@ class Found:
     token: Token
     rule: Trigger
     arguments: frozenset[int] = frozenset()  # token indices read as source or target
+    refers_back: bool = False  # the target is an act told before ("cette décision")
 
 
 @component("events")
@@ -60,6 +61,7 @@ def events(ctx: Context) -> None:
             found += _events_of(ctx, tok, rule, rules, resolver)
         if tok.lemma_.lower() in rules.charge_nouns:
             found += _charge(ctx, tok, rules, resolver)
+    _resolve_acts_told_before(found)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
@@ -144,8 +146,28 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
-            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
+            back = target is None and any(_names_act_told_before(t, rules) for t in args.targets)
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used), refers_back=back))
     return out
+
+
+def _names_act_told_before(tok: Token, rules: Rules) -> bool:
+    """"cette décision", "ces mesures": an act noun with a demonstrative points back to an act."""
+    return tok.lemma_.lower() in rules.act_nouns and any(
+        c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def _resolve_acts_told_before(found: list[Found]) -> None:
+    """"La France a condamné cette décision": the target is the author of the last act told
+    before, other than the source itself (reacting to one's own act is rare in news)."""
+    for f in found:
+        if not f.refers_back or f.event.target is not None or f.event.source is None:
+            continue
+        earlier = [g.event for g in found if g.event.start < f.event.start and g.event.source
+                   and g.event.source != f.event.source]
+        if earlier:
+            last = max(earlier, key=lambda e: e.start)
+            f.event.target, f.event.target_actor = last.source, last.source_actor
 
 
 def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
