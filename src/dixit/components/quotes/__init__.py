@@ -472,7 +472,7 @@ def _depth(f: Found) -> int:
 
 
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(ctx, data)
+    resolver = Resolver(ctx, data, [(f.start, f.end) for f in found if f.kind == "direct"])
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     # continuations take their speaker once the quote they continue has one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -19,9 +20,10 @@ _PRONOUN_REACH = 1200
 
 
 class Resolver:
-    def __init__(self, ctx: Context, data: QuoteData) -> None:
+    def __init__(self, ctx: Context, data: QuoteData, quoted: list[tuple[int, int]] | None = None) -> None:
         self.ctx, self.data = ctx, data
         self.last: tuple[str, int] | None = None  # (entity id, end of its quote)
+        self.quoted = sorted(quoted or [])  # direct quotations: no antecedent is named inside them
 
     def speaker(self, f: Found) -> None:
         if f.follows is not None:
@@ -42,10 +44,7 @@ class Resolver:
             mention = (tok.idx, tok.idx + len(tok.text))
             if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
                 mention = (tok.idx + tok.text.rfind("-") + 1, mention[1])
-            if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
-                return self.last[0], mention
-            ent = self.ctx.actors.resolve_pronoun(tok) if self.ctx.actors else None
-            return (ent.id if ent else None), mention
+            return self.pronoun(tok), mention
         sent = tok.sent
         s, e = np_bounds(tok, sent.start, sent.end, self.data.circumstances)
         # never let the speaker's words run into the quote
@@ -66,6 +65,28 @@ class Resolver:
         if ent is None and tok.pos_ in ("NOUN", "PROPN"):
             ent = self.create(span, tok)
         return (ent.id if ent else None), mention
+
+    def pronoun(self, tok: Token) -> str | None:
+        """A pronoun's actor: the subject of this or the previous sentence, else the last speaker.
+
+        "X a dit ... Y a reçu Z. Il a ajouté" is Y; "« ... », a-t-il ajouté" after a quotation is X.
+        Either must agree in gender and number ("elle" is never "les sources").
+        """
+        actors = self.ctx.actors
+        if actors is None:
+            return self.last[0] if self.last is not None else None
+        ent, subject = actors.antecedent(tok, self.inside_quote)
+        if subject and ent is not None:
+            return ent.id
+        if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
+            last = actors.entities.get(self.last[0])
+            if last is not None and actors.agrees(last, tok):
+                return last.id
+        return ent.id if ent else None
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        i = bisect_right(self.quoted, (start, 1 << 62)) - 1
+        return any(s <= start and end <= e for s, e in self.quoted[max(0, i - 8): i + 1])
 
     def create(self, span, head: Token) -> Entity:
         """An actor named only by a description ("la porte-parole du ministère"): one of its own."""

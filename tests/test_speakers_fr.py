@@ -1,0 +1,34 @@
+"""French speaker resolution: pronouns, descriptions and the actors they stand for."""
+
+from __future__ import annotations
+
+from quote_checks import speaker_name
+
+
+def _speakers(art) -> list[str | None]:
+    return [speaker_name(art, q) for q in art.quotes]
+
+
+def test_pronoun_takes_the_subject_of_the_previous_sentence_over_the_last_speaker(analyze_fr):
+    art = analyze_fr("« Nous partirons », a déclaré Emmanuel Macron. Le chancelier allemand Olaf Scholz a reçu "
+                     "le ministre lundi. Il a affirmé que l'accord tenait toujours.")
+    assert _speakers(art) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+def test_feminine_pronoun_is_not_a_plural_group(analyze_fr):
+    art = analyze_fr("L'agence de presse serbe Tanjug a indiqué que le sommet aurait lieu. Des sources ont affirmé "
+                     "que la date restait ouverte. Elle a également précisé que les ministres viendraient.")
+    assert "Tanjug" in (_speakers(art)[-1] or "")
+
+
+def test_quant_a_elle_is_no_subject(analyze_fr):
+    art = analyze_fr("L'agence de presse serbe Tanjug a quant à elle indiqué que le sommet aurait lieu.")
+    q = art.quotes[0]
+    assert "Tanjug" in (speaker_name(art, q) or "")
+    assert "Tanjug" in art.text[q.speaker_mention.start:q.speaker_mention.end]
+
+
+def test_body_noun_introduces_the_organisation_after_it(analyze_fr):
+    art = analyze_fr("L'agence officielle Irna a affirmé que le calme régnait. L'agence de presse iranienne Fars "
+                     "a indiqué que des tirs avaient eu lieu.")
+    assert _speakers(art)[-1] == "Fars"
