@@ -32,3 +32,19 @@ def test_body_noun_introduces_the_organisation_after_it(analyze_fr):
     art = analyze_fr("L'agence officielle Irna a affirmé que le calme régnait. L'agence de presse iranienne Fars "
                      "a indiqué que des tirs avaient eu lieu.")
     assert _speakers(art)[-1] == "Fars"
+
+
+def test_cue_going_on_from_a_speaker_takes_it_not_a_word_of_the_quotation(analyze_fr):
+    art = analyze_fr("“Nous protestons”, a affirmé le gouvernement malien dans un communiqué, avant de poursuivre: "
+                     "“En réponse, le gouvernement malien a rappelé son ambassadeur”.")
+    assert len(art.quotes) == 2
+    assert art.quotes[0].speaker == art.quotes[1].speaker == "MLI"
+    assert all(len(e.name) > 3 for e in art.entities)  # no actor named "le"
+
+
+def test_preposition_speaker_stops_at_the_comma(analyze_fr):
+    art = analyze_fr("Selon la France, le seul président du Mali est Ibrahim Keïta. Pour Emmanuel Macron, « ce coup "
+                     "d'État est parfaitement illégitime et dangereux pour le Mali ».")
+    q = next(q for q in art.quotes if "coup" in q.text)
+    assert speaker_name(art, q) == "Emmanuel Macron"
+    assert art.text[q.speaker_mention.start:q.speaker_mention.end] == "Emmanuel Macron"

@@ -31,6 +31,10 @@ class Resolver:
         elif f.speaker_chars is not None and self.ctx.actors is not None:
             ent = self.ctx.actors.at(*f.speaker_chars)
             f.entity, f.mention = (ent.id if ent else None), f.speaker_chars
+        elif f.speaker is not None and f.kind == "direct" and f.start <= f.speaker.idx < f.end:
+            # the parser took a subject inside the quotation ("..., avant de poursuivre: « X a dit »"):
+            # the cue has none of its own and goes on from the speaker before it
+            f.entity = self.last[0] if self.last is not None and f.start - self.last[1] < _PRONOUN_REACH else None
         elif f.speaker is not None:
             f.entity, f.mention = self.token(f.speaker, f.start, f.end)
             f.co_speakers = [e for e in (self.token(c, f.start, f.end)[0] for c in _conjuncts(f.speaker)) if e]
@@ -52,6 +56,8 @@ class Resolver:
             e -= 1
         while s < e - 1 and q_start <= doc[s].idx < q_end:
             s += 1
+        while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].text in self.data.openers):
+            e -= 1  # "Pour X, « ... »": the mark before the quote is no part of the name
         span = doc[s:e]
         mention = (span.start_char, span.end_char)
         if self.ctx.actors is None:
@@ -62,8 +68,9 @@ class Resolver:
             if (ent is None or ent.name[:1].islower()) and self.is_definite(tok):
                 # "le diplomate a ajouté": a definite title after a named speaker is that speaker
                 ent = self.previous_person(tok.idx) or ent
-        if ent is None and tok.pos_ in ("NOUN", "PROPN"):
-            ent = self.create(span, tok)
+        if ent is None and tok.pos_ in ("NOUN", "PROPN") and not all(fold(t.text) in self.data.definite
+                                                                     or not t.is_alpha for t in span):
+            ent = self.create(span, tok)  # never an actor named "le" (the quote took the rest)
         return (ent.id if ent else None), mention
 
     def pronoun(self, tok: Token) -> str | None:
