@@ -48,3 +48,11 @@ def test_preposition_speaker_stops_at_the_comma(analyze_fr):
     q = next(q for q in art.quotes if "coup" in q.text)
     assert speaker_name(art, q) == "Emmanuel Macron"
     assert art.text[q.speaker_mention.start:q.speaker_mention.end] == "Emmanuel Macron"
+
+
+def test_definite_title_after_a_named_speaker_is_that_speaker_when_the_office_fits(analyze_fr):
+    art = analyze_fr("Le vice-ministre russe des Affaires étrangères, Sergueï Riabkov, a qualifié de « honteuses » "
+                     "les menaces de Kiev contre l'ambassadeur russe en Ukraine, Mikhaïl Zourabov.\n"
+                     "« Ces démarches nous font honte », s'est indigné le diplomate dans un entretien.")
+    q = next(q for q in art.quotes if "démarches" in q.text)
+    assert speaker_name(art, q) == "Sergueï Riabkov"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dixit.components.actors import roles_match
 from dixit.components.context import Context
 from dixit.components.quotes.data import QuoteData, fold
 from dixit.components.quotes.syntax import NOMINAL, is_coordinated, np_bounds
@@ -65,9 +66,9 @@ class Resolver:
         ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
         if fold(tok.lemma_) in self.data.person_heads:
             ent = self.person_in(span, tok, ent) or ent
-            if (ent is None or ent.name[:1].islower()) and self.is_definite(tok):
+            if (ent is None or ent.name[:1].islower() or self.bare_title(span)) and self.is_definite(tok):
                 # "le diplomate a ajouté": a definite title after a named speaker is that speaker
-                ent = self.previous_person(tok.idx) or ent
+                ent = self.previous_person(tok.idx, span) or ent
         if ent is None and tok.pos_ in ("NOUN", "PROPN") and not all(fold(t.text) in self.data.definite
                                                                      or not t.is_alpha for t in span):
             ent = self.create(span, tok)  # never an actor named "le" (the quote took the rest)
@@ -130,11 +131,24 @@ class Resolver:
     def is_definite(self, head: Token) -> bool:
         return any(c.dep_ == "det" and fold(c.text) in self.data.definite for c in head.children)
 
-    def previous_person(self, at: int) -> Entity | None:
+    def previous_person(self, at: int, span=None) -> Entity | None:
+        """The named person who spoke last, if the description `span` may be them (office and state)."""
         if self.last is None or at - self.last[1] >= _PRONOUN_REACH:
             return None
         ent = self.ctx.actors.entities.get(self.last[0])
-        return ent if ent is not None and ent.kind == "person" and ent.name[:1].isupper() else None
+        if ent is None or ent.kind != "person" or not ent.name[:1].isupper():
+            return None
+        if span is not None:
+            actors = self.ctx.actors
+            role = actors.lexicon.role_of_title(span.root.lemma_) if actors.lexicon else None
+            states = {actors.country_at[t.i] for t in span if t.i in actors.country_at}
+            if not roles_match(role, ent.role) or (states and ent.country not in states):
+                return None
+        return ent
+
+    def bare_title(self, span) -> bool:
+        """A description that names nobody: "le diplomate", "le vice-ministre russe"."""
+        return not any(t.pos_ == "PROPN" for t in span)
 
     def via(self, tok: Token) -> str | None:
         return self.token(tok)[0]
