@@ -56,3 +56,12 @@ def test_definite_title_after_a_named_speaker_is_that_speaker_when_the_office_fi
                      "« Ces démarches nous font honte », s'est indigné le diplomate dans un entretien.")
     q = next(q for q in art.quotes if "démarches" in q.text)
     assert speaker_name(art, q) == "Sergueï Riabkov"
+
+
+def test_under_secretary_is_a_title(analyze_fr):
+    art = analyze_fr("« La sécession n'a aucun avenir », a déclaré le sous-secrétaire adjoint américain à la presse. "
+                     "« Nous resterons vigilants », a-t-il ajouté.")
+    assert len(art.quotes) == 2
+    assert art.quotes[0].speaker == art.quotes[1].speaker
+    assert "sous-secrétaire adjoint" in (speaker_name(art, art.quotes[0]) or "")
+    assert art.entity(art.quotes[0].speaker).role == "deputy under secretary"
