@@ -274,12 +274,14 @@ class _Finder:
         first = prep.i + n
         if first >= sent.end or fold(self.doc[first].text) in self.data.relatives:
             return None
+        # the phrase ends at the first comma or quotation mark ("Pour X, « ... »")
+        end = next((t.i for t in self.doc[first:sent.end] if t.text == "," or t.text in self.data.openers), sent.end)
         head = prep.head
-        if not (first <= head.i < sent.end and head.pos_ in NOMINAL):
-            head = next((t for t in self.doc[first : min(first + 6, sent.end)] if t.pos_ in NOMINAL), None)
+        if not (first <= head.i < end and head.pos_ in NOMINAL):
+            head = next((t for t in self.doc[first : min(first + 6, end)] if t.pos_ in NOMINAL), None)
         if head is None:
             return None
-        return head, np_bounds(head, first, sent.end, self.data.circumstances)
+        return head, np_bounds(head, first, end, self.data.circumstances)
 
     def prep_clause(self, at: int, np_end: int, sent: Span) -> tuple[int, int] | None:
         doc = self.doc
@@ -472,7 +474,7 @@ def _depth(f: Found) -> int:
 
 
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(ctx, data)
+    resolver = Resolver(ctx, data, [(f.start, f.end) for f in found if f.kind == "direct"])
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     # continuations take their speaker once the quote they continue has one
