@@ -123,6 +123,17 @@ def test_headline_claim_dash_speaker(analyze_fr):
     check(art, q, "La France ne reculera pas", "indirect", "–", "Emmanuel Macron")
 
 
+def test_headline_country_before_colon_is_a_topic(analyze_fr):
+    art = analyze_fr("Niger : le président a quitté la capitale lundi\nLe président a voyagé vers le nord.")
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.lemma == ":"]
+
+
+def test_headline_country_before_colon_speaks_a_quotation(analyze_fr):
+    art = analyze_fr("France : « Nous ne reculerons pas devant la menace »\nLe gouvernement a parlé lundi.")
+    q = only(art)
+    assert q.text == "Nous ne reculerons pas devant la menace" and q.cue is not None and q.cue.lemma == ":"
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

@@ -323,7 +323,7 @@ class _Finder:
         if not covers:
             return False
         start, end = trim(self.text, *claim)
-        if end - start < 10:
+        if end - start < 10 or self.topic_label(ent.kind, speaker, (start, end)):
             return False
         before = len(self.found)
         self.add_clause(start, end, cue, None, 0)
@@ -332,6 +332,13 @@ class _Finder:
                 f.kind = "indirect"
             f.speaker_chars = (s, e)
         return True
+
+    def topic_label(self, kind: str, speaker: tuple[int, int], claim: tuple[int, int]) -> bool:
+        """"Niger : le discours n'a pas été applaudi": a place or a document before the claim is its
+        topic, not its speaker, unless the claim is quoted ("Moscou : « Nous riposterons »")."""
+        if speaker[0] > claim[0] or kind not in self.data.topic_kinds:
+            return False
+        return not any(claim[0] <= m.open < claim[1] for m in self.marks)
 
     # -- quotation marks ---------------------------------------------------------------
     def direct_quotes(self) -> None:

@@ -50,6 +50,7 @@ class QuoteData:
     via: tuple[tuple[str, ...], ...] = ()
     statements: tuple[tuple[str, ...], ...] = ()
     headline_separators: tuple[str, ...] = ()
+    topic_kinds: frozenset[str] = frozenset()
     max_speaker_words: int = 6
 
     @property
@@ -96,6 +97,7 @@ def _build(raw: dict) -> QuoteData:
         via=_phrases(preps.get("via", [])),
         statements=_phrases(preps.get("statements", [])),
         headline_separators=tuple(head.get("separators", [])),
+        topic_kinds=frozenset(head.get("topic_kinds", [])),
         max_speaker_words=int(head.get("max_speaker_words", 6)),
     )
 
