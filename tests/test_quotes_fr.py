@@ -15,6 +15,12 @@ def test_pairs_french_and_english_marks():
     assert found == ["oui", "non", "peut-être"]
 
 
+def test_a_straight_mark_pairs_with_a_curly_one():
+    text = 'Il a dit "oui” puis “non" et « encore ».'
+    found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»", "“": "”", '"': '"'})]
+    assert found == ["oui", "non", "encore"]
+
+
 def test_a_quote_left_open_runs_to_the_end_of_its_paragraph():
     text = "« Premier paragraphe sans fin\n« Second. »"
     found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»"})]
