@@ -21,6 +21,19 @@ def test_a_straight_mark_pairs_with_a_curly_one():
     assert found == ["oui", "non", "encore"]
 
 
+def test_a_sentence_cut_before_a_comma_is_joined_again():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dixit.components.quotes import _sentences
+
+    words = ["Selon", "Paris", ",", "il", "pleut", ".", "\n", ",", "puis", "rien", "."]
+    starts = [True, False, True, False, False, False, False, True, False, False, False]
+    spaces = [True, False, True, True, False, False, False, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    assert [s.text for s in _sentences(doc)] == ["Selon Paris, il pleut.\n", ", puis rien."]
+
+
 def test_a_quote_left_open_runs_to_the_end_of_its_paragraph():
     text = "« Premier paragraphe sans fin\n« Second. »"
     found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»"})]

@@ -38,6 +38,8 @@ from dixit.model import Cue, Quote
 _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
+# Punctuation that never starts a sentence: what comes before it goes on.
+_CONTINUERS = frozenset({",", ";", ":", ")", "]"})
 # Tokens looked at after a cue for "que", "de" or a complement.
 _CUE_REACH = 16
 
@@ -83,7 +85,7 @@ def quotes(ctx: Context) -> None:
 class _Finder:
     def __init__(self, ctx: Context, data: QuoteData) -> None:
         self.ctx, self.data, self.doc, self.text = ctx, data, ctx.doc, ctx.text
-        self.sents: list[Span] = list(self.doc.sents)
+        self.sents: list[Span] = _sentences(self.doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.marks = pair_marks(self.text, data.openers)
         self.absorbed: set[Marked] = set()
@@ -430,6 +432,18 @@ def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
                 cues.append(VerbCue(tok, tok.i + len(rest), lemma))
                 break
     return cues
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, with a piece that starts on a comma joined to the one before it:
+    the parser sometimes cuts "CLAIM | , a déclaré X" or "Selon X | , CLAIM" from its cue."""
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        if bounds and sent[0].text in _CONTINUERS and "\n" not in doc[sent.start - 1].text_with_ws:
+            bounds[-1][1] = sent.end
+        else:
+            bounds.append([sent.start, sent.end])
+    return [doc[s:e] for s, e in bounds]
 
 
 def _match(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
