@@ -202,6 +202,10 @@ class _Finder:
             skip |= {t.i for t in subj.subtree}
         if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
             return None  # "CLAIM, gets warned back": the passive reports nothing
+        if any(fold(self.doc[i].text) in self.data.relatives for i in skip):
+            return None  # "X, qui soutient Y": a relative clause, its antecedent is no claim
+        if cue.last + 1 < sent.end and self.doc[cue.last + 1].text in self.data.announcers:
+            return None  # "X, membre de ..., ajoute : « ... »": the cue announces what follows
         first = min([v.i, *skip])
         comma = left_comma(self.doc, v, first, skip)
         if comma is None or comma - sent.start < 2 or comma < sent.start:
