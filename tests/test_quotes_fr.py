@@ -158,6 +158,11 @@ def test_a_relative_clause_after_a_comma_is_no_inverted_cue(analyze_fr):
     assert art.quotes == []
 
 
+def test_a_cue_before_a_colon_announces_what_follows(analyze_fr):
+    art = analyze_fr("Le porte-parole, membre du gouvernement, ajoute : « Nous partirons demain. »")
+    assert only(art).kind == "direct"
+
+
 def test_tel_que_is_no_reported_clause(analyze_fr):
     art = analyze_fr("Il a salué les efforts de plusieurs pays voisins, tels que la Belgique et la Suisse.")
     assert art.quotes == []

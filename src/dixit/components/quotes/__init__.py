@@ -232,6 +232,11 @@ class _Finder:
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
+        # a clause the parser found inside a quotation ("ajoute : « CLAUSE »") is that quotation
+        holders = [m for m in self.marks if m.open < start and end <= m.close and not m.open < cue.start < m.close]
+        holder = min(holders, key=lambda m: m.close - m.open, default=None)
+        if holder is not None:
+            start, end = holder.open, holder.close + 1
         # a quotation cut by the clause's edge belongs to it whole
         end = max([end, *(m.end for m in self.marks if start <= m.open < end < m.end)])
         start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
