@@ -168,6 +168,18 @@ def test_tel_que_is_no_reported_clause(analyze_fr):
     assert art.quotes == []
 
 
+def test_headline_speaker_with_its_verb_before_colon(analyze_fr):
+    art = analyze_fr("Moscou réagit : la Russie ne paiera jamais cette dette\nLe ministère a parlé lundi.")
+    q = art.quotes[0]
+    assert q.text == "la Russie ne paiera jamais cette dette" and q.cue is not None and q.cue.lemma == "réagir"
+
+
+def test_headline_speaker_with_a_topic_after_colon(analyze_fr):
+    art = analyze_fr("« Nous riposterons »: Moscou sur l'expulsion de deux diplomates\nLe ministère a parlé lundi.")
+    q = art.quotes[0]
+    assert q.text == "Nous riposterons" and q.cue is not None and q.cue.lemma == ":"
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

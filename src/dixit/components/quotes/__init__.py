@@ -323,7 +323,8 @@ class _Finder:
                     return
 
     def headline_claim(self, speaker: tuple[int, int], claim: tuple[int, int], cue: Cue) -> bool:
-        s, e = trim(self.text, *speaker)
+        s, e, verb = self.speaker_side(*trim(self.text, *speaker))
+        cue = verb or cue
         if e <= s or len(self.text[s:e].split()) > self.data.max_speaker_words:
             return False
         ent = self.ctx.actors.at(s, e)
@@ -334,7 +335,7 @@ class _Finder:
         if not covers:
             return False
         start, end = trim(self.text, *claim)
-        if end - start < 10 or self.topic_label(ent.kind, speaker, (start, end)):
+        if end - start < 10 or (verb is None and self.topic_label(ent.kind, speaker, (start, end))):
             return False
         before = len(self.found)
         self.add_clause(start, end, cue, None, 0)
@@ -343,6 +344,18 @@ class _Finder:
                 f.kind = "indirect"
             f.speaker_chars = (s, e)
         return True
+
+    def speaker_side(self, s: int, e: int) -> tuple[int, int, Cue | None]:
+        """The name on the speaker's side of a headline, without a last reporting verb ("Moscou réagit :")
+        or a circumstance ("Moscou sur l'expulsion ..."); the verb, if any, is the cue."""
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        for tok in span[1:] if span is not None else ():
+            if fold(tok.text) in self.data.circumstances:
+                return s, trim(self.text, s, tok.idx)[1], None
+            if fold(tok.lemma_) in self.data.verbs and is_verbal(tok) and tok.i == span[-1].i:
+                cue = _cue_of(self.doc, VerbCue(tok, tok.i, fold(tok.lemma_)))
+                return s, trim(self.text, s, tok.idx)[1], cue
+        return s, e, None
 
     def topic_label(self, kind: str, speaker: tuple[int, int], claim: tuple[int, int]) -> bool:
         """"Niger : le discours n'a pas été applaudi": a place or a document before the claim is its
