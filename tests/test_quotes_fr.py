@@ -180,6 +180,12 @@ def test_headline_speaker_with_a_topic_after_colon(analyze_fr):
     assert q.text == "Nous riposterons" and q.cue is not None and q.cue.lemma == ":"
 
 
+def test_accused_of_runs_on_to_what_follows_without_comma(analyze_fr):
+    text = "Le ministre a accusé Paris de collusion avec un groupe armé (FLA) pour attaquer la ville, selon l'agence."
+    art = analyze_fr(text)
+    assert only(art).text == "Paris de collusion avec un groupe armé (FLA) pour attaquer la ville"
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

@@ -40,6 +40,10 @@ _DIRECT_SHARE = 0.85
 _CONTINUATION_REACH = 1500
 # Punctuation that never starts a sentence: what comes before it goes on.
 _CONTINUERS = frozenset({",", ";", ":", ")", "]"})
+# Dependents of a cue that start another statement or an aside, never continue its object.
+_RUN_ON_STOPS = frozenset({"punct", "conj", "cc", "parataxis", "nsubj", "obj", "dobj", "dep"})
+# Marks crossed between an object and what follows it ("(FLPT) pour ...").
+_RUN_ON_SKIPS = frozenset({")", "]", "»", "”", '"'})
 # Tokens looked at after a cue for "que", "de" or a complement.
 _CUE_REACH = 16
 
@@ -165,7 +169,25 @@ class _Finder:
             if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
         has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
-        return (obj.left_edge.i, min(end, sent.end)) if has_de else None
+        return (obj.left_edge.i, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
+
+    def run_on(self, v: Token, start: int, end: int) -> int:
+        """The end of "accusé X de collusion avec Y pour « faire la guerre »": the cue's dependents
+        that follow on without a comma belong to the statement, circumstances ("selon ...") do not."""
+        starts = {c.left_edge.i: c for c in v.children if c.i >= end and c.dep_ not in _RUN_ON_STOPS}
+        while True:
+            j = end
+            while j < len(self.doc) and self.doc[j].text in _RUN_ON_SKIPS:
+                j += 1
+            child = starts.get(j)
+            if child is None or fold(self.doc[j].text) in self.data.circumstances:
+                # a bracket opened inside the statement closes in it: "(FLPT)"
+                opened = end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text
+                return end + 1 if opened else end
+            comma = next((t.i for t in self.doc[j : child.right_edge.i + 1] if t.text in (",", ";")), None)
+            if comma is not None:
+                return comma
+            end = child.right_edge.i + 1
 
     def ccomp_clause(self, v: Token, last: int) -> tuple[int, int] | None:
         for child in v.children:
