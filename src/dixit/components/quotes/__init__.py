@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dixit.components import component
@@ -86,6 +88,7 @@ class _Finder:
         self.sents: list[Span] = list(self.doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         self.marks = pair_marks(self.text, data.openers)
+        self.words = _folded_words(self.doc)  # shared by every pass that matches phrases
         self.absorbed: set[Marked] = set()
         self.cues: dict[int, VerbCue] = {}
         self.vias: dict[int, list[Token]] = {}  # cue token -> intermediaries ("selon KCNA", "rapporte B92")
@@ -99,7 +102,7 @@ class _Finder:
         quoted = [(m.open, m.close) for m in self.marks]
         self.cues = {
             c.token.i: c
-            for c in _verb_cues(self.doc, self.data)
+            for c in _verb_cues(self.doc, self.data, self.words)
             if not any(o < c.token.idx < e for o, e in quoted)
         }
         cue_index = set(self.cues)
@@ -245,10 +248,11 @@ class _Finder:
     # -- prepositions ------------------------------------------------------------------
     def prep_claims(self, sent: Span, k: int) -> None:
         doc, data = self.doc, self.data
-        words = [fold(t.text) for t in sent]
+        words = self.words[sent.start : sent.end]
+        first = _first_word(sent)
         for i in range(len(words)):
             phrase, initial = _match(words, i, data.prepositions), False
-            if phrase is None and i == _first_word(sent):
+            if phrase is None and i == first:
                 phrase, initial = _match(words, i, data.initial_prepositions), True
             if phrase is None:
                 continue
@@ -398,7 +402,7 @@ class _Finder:
                 if self.doc[i].idx == f.cue.start:
                     f.via.extend(heads)
         for k, sent in enumerate(self.sents):
-            words = [fold(t.text) for t in sent]
+            words = self.words[sent.start : sent.end]
             for i in range(len(words)):
                 phrase = _match(words, i, self.data.via)
                 if phrase is None:
@@ -411,18 +415,44 @@ class _Finder:
                         f.via.append(np[0])
 
 
-def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
+def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
     cues = []
-    for tok in doc:
-        options = data.verbs.get(fold(tok.lemma_))
-        if not options or not is_verbal(tok):
+    for i in _cue_lemma_positions(doc, data):
+        tok = doc[i]
+        if not is_verbal(tok):
             continue
-        for rest, lemma in options:
-            after = [fold(t.text) for t in doc[tok.i + 1 : tok.i + 1 + len(rest)]]
-            if tuple(after) == rest:
-                cues.append(VerbCue(tok, tok.i + len(rest), lemma))
+        for rest, lemma in data.verbs[fold(tok.lemma_)]:
+            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                cues.append(VerbCue(tok, i + len(rest), lemma))
                 break
     return cues
+
+
+# id(QuoteData) -> (data, {lemma hash: whether its folded lemma is a cue verb}): each distinct
+# lemma is folded and looked up once per process, not once per token.
+_CUE_LEMMAS: dict[int, tuple[QuoteData, dict[int, bool]]] = {}
+
+
+def _cue_lemma_positions(doc: Doc, data: QuoteData) -> list[int]:
+    """Indices of the tokens whose lemma is a cue verb's first word, found on the lemma array."""
+    held = _CUE_LEMMAS.get(id(data))
+    if held is None or held[0] is not data:
+        held = _CUE_LEMMAS[id(data)] = (data, {})
+    known, strings = held[1], doc.vocab.strings
+    lemmas = doc.to_array(LEMMA)
+    cue = []
+    for h in np.unique(lemmas).tolist():
+        if h not in known:
+            known[h] = fold(strings[h]) in data.verbs
+        if known[h]:
+            cue.append(h)
+    return np.flatnonzero(np.isin(lemmas, cue)).tolist() if cue else []
+
+
+def _folded_words(doc: Doc) -> list[str]:
+    """Every token's text folded (`data.fold`), read from the ORTH array: one list per article."""
+    strings = doc.vocab.strings
+    return [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
 
 
 def _match(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
