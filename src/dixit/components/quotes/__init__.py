@@ -13,8 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dixit.components import component
@@ -34,6 +33,7 @@ from dixit.components.quotes.syntax import (
     subject_of,
     trim,
 )
+from dixit.components.strings import filter_for
 from dixit.model import Cue, Quote
 
 # A direct quote takes a clause when the marks cover this share of it.
@@ -417,7 +417,7 @@ class _Finder:
 
 def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
     cues = []
-    for i in _cue_lemma_positions(doc, data):
+    for i in filter_for(data, lambda lemma: fold(lemma) in data.verbs).positions(doc):
         tok = doc[i]
         if not is_verbal(tok):
             continue
@@ -426,27 +426,6 @@ def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
                 cues.append(VerbCue(tok, i + len(rest), lemma))
                 break
     return cues
-
-
-# id(QuoteData) -> (data, {lemma hash: whether its folded lemma is a cue verb}): each distinct
-# lemma is folded and looked up once per process, not once per token.
-_CUE_LEMMAS: dict[int, tuple[QuoteData, dict[int, bool]]] = {}
-
-
-def _cue_lemma_positions(doc: Doc, data: QuoteData) -> list[int]:
-    """Indices of the tokens whose lemma is a cue verb's first word, found on the lemma array."""
-    held = _CUE_LEMMAS.get(id(data))
-    if held is None or held[0] is not data:
-        held = _CUE_LEMMAS[id(data)] = (data, {})
-    known, strings = held[1], doc.vocab.strings
-    lemmas = doc.to_array(LEMMA)
-    cue = []
-    for h in np.unique(lemmas).tolist():
-        if h not in known:
-            known[h] = fold(strings[h]) in data.verbs
-        if known[h]:
-            cue.append(h)
-    return np.flatnonzero(np.isin(lemmas, cue)).tolist() if cue else []
 
 
 def _folded_words(doc: Doc) -> list[str]:
