@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 
@@ -48,3 +49,8 @@ def filter_for(owner: object, test: Callable[[str], bool], attr: int = LEMMA) ->
     if held is None or held[0] is not owner:
         held = _FILTERS[id(owner)] = (owner, StringFilter(test, attr))
     return held[1]
+
+
+def pos_positions(doc: Doc, tag: str) -> list[int]:
+    """Indices of the tokens of one part of speech ("PROPN"), read from the POS array."""
+    return np.flatnonzero(doc.to_array(POS) == POS_IDS[tag]).tolist() if len(doc) else []
