@@ -19,6 +19,7 @@ from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
 from dixit.components.events.status import Frame, frame_of, is_denial, is_negated, is_requested, modality
+from dixit.components.strings import StringFilter, filter_for
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -55,7 +56,8 @@ def events(ctx: Context) -> None:
     dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
     resolver = Resolver(ctx.actors, rules, ctx.article.quotes, [(d.start, d.end) for d in dates])
     found: list[Found] = []
-    for tok in ctx.doc:
+    for i in _candidates(rules).positions(ctx.doc):
+        tok = ctx.doc[i]
         rule = _matching_rule(tok, rules)
         if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
@@ -66,6 +68,11 @@ def events(ctx: Context) -> None:
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
+
+
+def _candidates(rules: Rules) -> StringFilter:
+    """The tokens whose lemma is a trigger or a charge noun: the only ones the loop above can use."""
+    return filter_for(rules, lambda lemma: lemma.lower() in rules.triggers or lemma.lower() in rules.charge_nouns)
 
 
 def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
