@@ -19,6 +19,7 @@ from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
 from dixit.components.events.status import Frame, frame_of, is_denial, is_negated, is_requested, modality
+from dixit.components.strings import StringFilter, filter_for
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -44,6 +45,7 @@ class Found:
     token: Token
     rule: Trigger
     arguments: frozenset[int] = frozenset()  # token indices read as source or target
+    refers_back: bool = False  # the target is an act told before ("cette décision")
 
 
 @component("events")
@@ -54,16 +56,23 @@ def events(ctx: Context) -> None:
     dates = find_dates(ctx.doc, ctx.lang, ctx.article.published)
     resolver = Resolver(ctx.actors, rules, ctx.article.quotes, [(d.start, d.end) for d in dates])
     found: list[Found] = []
-    for tok in ctx.doc:
+    for i in _candidates(rules).positions(ctx.doc):
+        tok = ctx.doc[i]
         rule = _matching_rule(tok, rules)
         if rule is not None and not is_requested(tok, rules):
             found += _events_of(ctx, tok, rule, rules, resolver)
         if tok.lemma_.lower() in rules.charge_nouns:
             found += _charge(ctx, tok, rules, resolver)
+    _resolve_acts_told_before(found)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
+
+
+def _candidates(rules: Rules) -> StringFilter:
+    """The tokens whose lemma is a trigger or a charge noun: the only ones the loop above can use."""
+    return filter_for(rules, lambda lemma: lemma.lower() in rules.triggers or lemma.lower() in rules.charge_nouns)
 
 
 def _matching_rule(tok: Token, rules: Rules) -> Trigger | None:
@@ -144,8 +153,28 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
-            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
+            back = target is None and any(_names_act_told_before(t, rules) for t in args.targets)
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used), refers_back=back))
     return out
+
+
+def _names_act_told_before(tok: Token, rules: Rules) -> bool:
+    """"cette décision", "ces mesures": an act noun with a demonstrative points back to an act."""
+    return tok.lemma_.lower() in rules.act_nouns and any(
+        c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def _resolve_acts_told_before(found: list[Found]) -> None:
+    """"La France a condamné cette décision": the target is the author of the last act told
+    before, other than the source itself (reacting to one's own act is rare in news)."""
+    for f in found:
+        if not f.refers_back or f.event.target is not None or f.event.source is None:
+            continue
+        earlier = [g.event for g in found if g.event.start < f.event.start and g.event.source
+                   and g.event.source != f.event.source]
+        if earlier:
+            last = max(earlier, key=lambda e: e.start)
+            f.event.target, f.event.target_actor = last.source, last.source_actor
 
 
 def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
