@@ -1,0 +1,18 @@
+"""English descriptions of armed men, rulers and groups tied to their state or named group (short sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_entities import _ctx, _np
+
+
+@pytest.fixture(scope="session")
+def en(analyze_en):
+    return lambda text: _ctx(text, "en")
+
+
+def test_troops_and_junta_act_for_their_state(en):
+    ctx = en("Kenyan troops crossed the river on Monday. In Myanmar, the junta closed the border.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "Kenyan troops")).id == "KEN"
+    assert ctx.actors.resolve_span(_np(ctx.doc, "the junta")).id == "MMR"
