@@ -16,3 +16,11 @@ def test_troops_and_junta_act_for_their_state(en):
     ctx = en("Kenyan troops crossed the river on Monday. In Myanmar, the junta closed the border.")
     assert ctx.actors.resolve_span(_np(ctx.doc, "Kenyan troops")).id == "KEN"
     assert ctx.actors.resolve_span(_np(ctx.doc, "the junta")).id == "MMR"
+
+
+def test_un_troops_are_the_un_force_the_story_names(en):
+    ctx = en("UNIFIL said on Friday that its patrol was stopped. UN troops later returned to the village.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "UN troops")).id == "UNIFIL"
+    ctx = en("The UN said on Friday that its patrol was stopped. UN troops later returned to the village.")
+    troops = ctx.actors.resolve_span(_np(ctx.doc, "UN troops"))
+    assert troops is None or troops.id == "UN"

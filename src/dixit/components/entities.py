@@ -304,6 +304,9 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
             return None
         name = doc[start:end].text
         return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    force = _force_of(index, evidence) if title.label_ == "state" and country is None else None
+    if force is not None:  # "UN forces" in a story naming MONUSCO
+        return index.add(force, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else force
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None and title.label_ == "state" and not _plural(title):
             # "le pays", "the country": the state named last before it
@@ -337,6 +340,17 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     elif ent.kind == "organization":
         _body_gender(index, ent, title)
     return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else ent
+
+
+def _force_of(index: ActorIndex, evidence: list[Entity]) -> Entity | None:
+    """The armed force named in the article of a stateless organisation the description holds ("UN troops")."""
+    forces = index.lexicon.section("forces")
+    for org in evidence:
+        role = forces.get(org.id) if org.kind == "organization" and not org.country else None
+        force = index.find(role=role, country=None, kind="organization") if role else None
+        if force is not None and force.role == role:
+            return force
+    return None
 
 
 def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:
