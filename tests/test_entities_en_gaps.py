@@ -24,3 +24,11 @@ def test_un_troops_are_the_un_force_the_story_names(en):
     ctx = en("The UN said on Friday that its patrol was stopped. UN troops later returned to the village.")
     troops = ctx.actors.resolve_span(_np(ctx.doc, "UN troops"))
     assert troops is None or troops.id == "UN"
+
+
+def test_a_described_alliance_is_the_one_the_story_names(en):
+    ctx = en("Armenia asked for a meeting of a regional security body on Monday. The Collective Security Treaty "
+             "Organisation did not answer.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "a regional security body")).id == "CSTO"
+    ctx = en("Nato met in Brussels. Poland said the alliance was ready.")
+    assert ctx.actors.resolve_span(_np(ctx.doc, "the alliance")).id == "NATO"
