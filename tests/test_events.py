@@ -314,3 +314,10 @@ def test_a_city_of_the_places_table_stands_for_its_state(analyze_fr):
     place = next(e for e in art.entities if e.id == "Belgorod")
     assert (place.kind, place.country) == ("location", "RUS")
     assert [(e.source, e.type, e.target) for e in art.events] == [("UKR", "ASSAULT", "RUS")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(analyze_fr):
+    art = analyze_fr("Deux diplomates français travaillaient à Ouagadougou.\n"
+                     "Le Burkina Faso leur a ordonné de quitter le pays.")
+    ev = next(e for e in art.events if (e.source, e.type) == ("BFA", "SANCTION"))
+    assert "FRA" in (ev.target, art.entity(ev.target).country)  # the French diplomats, not Burkina Faso

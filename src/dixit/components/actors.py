@@ -154,13 +154,14 @@ class ActorIndex:
         # Doc.text joins every token anew on each call: read it once per article.
         return self.doc.text if self.doc is not None else ""
 
-    def resolve_pronoun(self, token: Token) -> Entity | None:
+    def resolve_pronoun(self, token: Token, exclude: frozenset[str] = frozenset()) -> Entity | None:
         """The actor a personal pronoun stands for.
 
         Candidates are the actors named before it in the same or the previous paragraph whose
         kind, gender and number agree; the last one named as a subject wins over a closer one
         named as an object (news prose keeps its subject: "Kim a reçu Belousov. Il a dit..."),
-        provided it is in the same or the previous sentence.
+        provided it is in the same or the previous sentence. `exclude`: ids it cannot stand for
+        (an object pronoun is not the subject of its own verb: "X leur a ordonné").
         """
         if self.lexicon is None:
             return self._last_person(token.idx)
@@ -182,7 +183,7 @@ class ActorIndex:
             if paragraphs > _MAX_PARAGRAPHS:
                 break
             ent = self.entities[ent_id]
-            if not self._agrees(ent, gender, number, start, end):
+            if ent.id in exclude or not self._agrees(ent, gender, number, start, end):
                 continue
             head = self._head(start, end)
             if head is None:
