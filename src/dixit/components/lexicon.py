@@ -97,7 +97,8 @@ class Lexicon:
         return self.section("titles").get(norm(text)) or self.section("bodies").get(norm(text))
 
     def is_female_title(self, text: str) -> bool:
-        return norm(text) in set(self.section("female").get("titles", []))
+        female = self.section("female")
+        return norm(text) in set(female.get("titles", [])) | set(female.get("bodies", []))
 
     def cue_kind(self, word: str) -> str | None:
         w = norm(word)

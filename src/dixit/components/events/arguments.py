@@ -61,6 +61,9 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         return objects or subject(governor, rules, depth + 1)
     if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("predicative") and tok.head.i != tok.i:
+        # "X is committed to...": a predicative participle or adjective takes the subject of its copula.
+        return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
     # "..., accusant X de...": a participle or gerund shares the subject of its clause.
@@ -136,10 +139,11 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         args.fallback_targets += [n for p, n in prep_phrases(tok.head, rules) if p in between]
         args.fallback_targets += _between_in_clause(tok.head, rules)
     statement = _carrier(tok, rules)
-    if statement.dep_ in rules.deps("object") and rules.verbal(trig.type):
-        # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb.
+    if statement.dep_ in rules.deps("object"):
+        # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb;
+        # "waged an offensive on X": a light verb carries the target of the act it names, whatever its type.
         addressees = list(prep_phrases(statement.head, rules))
-        if statement != tok:  # the parser often hangs "à X" on the carrier noun
+        if statement != tok and rules.verbal(trig.type):  # the parser often hangs "à X" on the carrier noun
             addressees += prep_phrases(statement, rules)
         args.fallback_targets += [n for p, n in addressees if p in targets_by_prep]
     return args
@@ -270,12 +274,17 @@ class Resolver:
                 return self.entity(tok.head.head)
             if "1" in tok.morph.get("Person"):  # "nous rejetons": the one quoted speaks
                 return self._speaker_around(tok)
-            return self.actors.resolve_pronoun(tok, self._subject_ids(tok))
+            excluded = self._subject_ids(tok)
+            return self.actors.resolve_pronoun(tok, lambda s, e: self._named_at(s, e) in excluded)
         first, last = self._core_tokens(tok)
         ent = self._named_entity(tok)
         if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
             first, last = min(first, ent.start), max(last, ent.end - 1)
         return self.actors.resolve_span(tok.doc[first:last + 1])
+
+    def _named_at(self, start: int, end: int) -> str | None:
+        ent = self.actors.at(start, end)
+        return ent.id if ent is not None else None
 
     def _subject_ids(self, pronoun: Token) -> frozenset[str]:
         """The actors an object pronoun cannot stand for: the subject of its own verb."""
