@@ -183,6 +183,8 @@ def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[
     The charge noun must be the object of a predicating verb (`[charge]` in events.toml);
     the accuser is the one who reports or is quoted saying it, the accused the subject's actor.
     """
+    if _judged_as(tok, rules):
+        return _judged_charge(ctx, tok, rules, resolver)
     if tok.dep_ not in rules.deps("object") or tok.head.lemma_.lower() not in rules.charge_verbs:
         return []
     frame = frame_of(ctx, tok, rules, resolver)
@@ -201,6 +203,30 @@ def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[
             event = _event(ctx, tok, rule, rules, source, target, args, resolver)
             out.append(Found(event, tok, rule, frozenset(t.i for t in accused_tokens)))
     return out
+
+
+def _judged_as(tok: Token, rules: Rules) -> bool:
+    """"considère cette mesure comme une violation": a charge noun after a verb of judgement."""
+    return tok.head.lemma_.lower() in rules.judge_verbs and any(
+        c.dep_ == "case" and c.lower_ in rules.judge_preps for c in tok.children)
+
+
+def _judged_charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
+    """The judge (the verb's subject) accuses the author of what is judged: the actor the
+    object names, or the author of the act it points back to ("cette mesure")."""
+    verb = tok.head
+    objects = [c for c in verb.children if c.dep_ in rules.deps("object")]
+    judges = [e for e in _actors(subject(verb, rules), resolver) if e.kind != "location"]
+    if not judges or not objects:
+        return []
+    rule = Trigger(lemma=tok.lemma_.lower(), type=rules.charge_type)
+    accused = _actors(objects, resolver)
+    back = not accused and any(_names_act_told_before(o, rules) for o in objects)
+    args = Arguments(sources=subject(verb, rules), targets=objects)
+    event = _event(ctx, tok, rule, rules, judges[0], accused[0] if accused else None, args, resolver)
+    if event.target == event.source or not (accused or back):
+        return []
+    return [Found(event, tok, rule, frozenset(t.i for t in objects), refers_back=back)]
 
 
 def _drop_outlet(ctx: Context, args: Arguments) -> None:
