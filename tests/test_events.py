@@ -199,6 +199,13 @@ def test_fighting_is_mutual_and_takes_the_pair_named_in_its_clause():
     assert ev.symmetric and {ev.source, ev.target} == {"CHN", "IND"}
 
 
+def test_two_acts_each_the_object_of_its_own_verb_are_two_events():
+    art = run("La Chine aurait préparé une attaque contre l'Inde et commis un attentat contre l'Inde.")
+    assert len([e for e in art.events if (e.source, e.type, e.target) == ("CHN", "ASSAULT", "IND")]) == 2
+    art = run("La Chine a attaqué l'Inde mardi, une attaque sans précédent contre l'Inde.")
+    assert len([e for e in art.events if (e.source, e.type, e.target) == ("CHN", "ASSAULT", "IND")]) == 1
+
+
 def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
     art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
     find(art, "ASSAULT", "UKR", "RUS")

@@ -65,7 +65,8 @@ def events(ctx: Context) -> None:
             found += _charge(ctx, tok, rules, resolver)
     _resolve_acts_told_before(found)
     _link_denials(ctx, found, rules)
-    found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
+    found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target],
+                    rules.deps("object"))
     _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
 
@@ -363,7 +364,7 @@ def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:
     return False
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], objects: frozenset[str]) -> list[Found]:
     """One event per type, source and target in a sentence (a trigger noun repeating its verb),
     and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
@@ -375,6 +376,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
         key = (f.event.type, *pair, None if titled[id(f)] else f.token.sent.start)
         if titled[id(f)] and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
+        if key in seen and _separate_acts(seen[key].token, f.token, objects):
+            key = (*key, f.token.i)
         if key not in seen:
             seen[key] = f
         else:
@@ -384,6 +387,13 @@ def _dedupe(found: list[Found]) -> list[Found]:
             kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
             kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
     return sorted(seen.values(), key=lambda f: f.event.start)
+
+
+def _separate_acts(a: Token, b: Token, objects: frozenset[str]) -> bool:
+    """Two triggers of one sentence tell two acts when each is the object of its own verb
+    ("a fomenté un attentat ... et commis un acte terroriste"), not one restating the other."""
+    return (a.lemma_ != b.lemma_ and a.dep_ in objects and b.dep_ in objects and a.head.i != b.head.i
+            and a.head.pos_ == b.head.pos_ == "VERB")
 
 
 def _in_title(tok: Token) -> bool:
