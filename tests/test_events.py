@@ -206,6 +206,14 @@ def test_two_acts_each_the_object_of_its_own_verb_are_two_events():
     assert len([e for e in art.events if (e.source, e.type, e.target) == ("CHN", "ASSAULT", "IND")]) == 1
 
 
+def test_an_act_told_again_with_the_same_word_is_one_event():
+    art = run("La Chine a attaqué l'Inde mardi. Les autorités ont confirmé que la Chine avait attaqué l'Inde à l'aube.")
+    same = [e for e in art.events if (e.source, e.type, e.target) == ("CHN", "ASSAULT", "IND")]
+    assert len(same) == 1 and same[0].start < 20  # the first telling is the record kept
+    art = run("La Chine a attaqué l'Inde mardi. Mercredi, la Chine a bombardé l'Inde.")
+    assert len([e for e in art.events if (e.source, e.type, e.target) == ("CHN", "ASSAULT", "IND")]) == 2
+
+
 def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
     art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
     find(art, "ASSAULT", "UKR", "RUS")

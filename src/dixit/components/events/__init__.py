@@ -381,12 +381,32 @@ def _dedupe(found: list[Found], objects: frozenset[str]) -> list[Found]:
         if key not in seen:
             seen[key] = f
         else:
-            kept = seen[key].event
-            if _REPORTED.get(f.event.status, 0) > _REPORTED.get(kept.status, 0):
-                kept.status = f.event.status  # the title may say who denies what the body reports
-            kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
-            kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
-    return sorted(seen.values(), key=lambda f: f.event.start)
+            _merge_into(seen[key].event, f.event)
+    return _restated(sorted(seen.values(), key=lambda f: f.event.start))
+
+
+def _merge_into(kept: Event, other: Event) -> None:
+    """Keep one record of an act told twice, with the strongest report status and every claimant."""
+    if _REPORTED.get(other.status, 0) > _REPORTED.get(kept.status, 0):
+        kept.status = other.status  # the title may say who denies what the body reports
+    kept.claimed_by += [c for c in other.claimed_by if c not in kept.claimed_by]
+    kept.denied_by += [c for c in other.denied_by if c not in kept.denied_by]
+
+
+def _restated(found: list[Found]) -> list[Found]:
+    """An act told again later with the same word ("la frappe ... cette frappe a tué") is the same act:
+    counting it twice is the duplicate event analysts complain about in event data."""
+    first: dict[tuple, Found] = {}
+    for f in found:
+        pair = (f.event.source, f.event.target)
+        if f.event.symmetric:
+            pair = tuple(sorted(pair, key=str))
+        key = (f.event.type, *pair, f.token.lemma_.lower())
+        if key in first:
+            _merge_into(first[key].event, f.event)
+        else:
+            first[key] = f
+    return list(first.values())
 
 
 def _separate_acts(a: Token, b: Token, objects: frozenset[str]) -> bool:
