@@ -38,6 +38,8 @@ from dixit.model import Cue, Quote
 _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
+# Dependency labels of clauses inside another one (relative, adverbial, clausal complement).
+_EMBEDDED = frozenset({"acl", "acl:relcl", "relcl", "advcl"})
 # Punctuation that never starts a sentence: what comes before it goes on.
 _CONTINUERS = frozenset({",", ";", ":", ")", "]"})
 # Dependents of a cue that start another statement or an aside, never continue its object.
@@ -296,7 +298,10 @@ class _Finder:
             if clause is None:
                 continue
             cue = Cue(doc[at].idx, _end_char(doc, at + len(phrase) - 1), " ".join(phrase))
-            if any(clause[0] <= c.token.i < clause[1] and c.speaker is not None for c in self.cues.values()):
+            if any(
+                clause[0] <= c.token.i < clause[1] and c.speaker is not None and not _embedded(c.token)
+                for c in self.cues.values()
+            ):
                 self.add_via(clause, head)
                 continue
             start, end = trim(self.text, doc[clause[0]].idx, _end_char(doc, clause[1] - 1))
@@ -476,6 +481,18 @@ def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
                 cues.append(VerbCue(tok, tok.i + len(rest), lemma))
                 break
     return cues
+
+
+def _embedded(tok: Token) -> bool:
+    """A verb inside a relative or adverbial clause: "Selon X, A et B se sont parlé lors d'un appel
+    au cours duquel B a demandé ..." is X's statement, with B's inside it, not B's relayed by X."""
+    for _ in range(8):
+        if tok.dep_ in _EMBEDDED:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _sentences(doc: Doc) -> list[Span]:
