@@ -33,6 +33,11 @@ def test_indirect_without_that(analyze_en):
     check(art, only(art), "the talks had failed", "indirect", "say", "Joe Biden")
 
 
+def test_assailed_x_for_doing(analyze_en):
+    art = analyze_en("Joe Biden on Monday assailed Canada for allowing the flights over its northern border.")
+    check(art, only(art), "Canada for allowing the flights over its northern border", "indirect", "assail", "Joe Biden")
+
+
 def test_mixed_quote(analyze_en):
     art = analyze_en("Joe Biden said that the plan was “a grave mistake”.")
     check(art, only(art), "the plan was “a grave mistake”", "mixed", "say", "Joe Biden")
