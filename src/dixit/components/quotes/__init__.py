@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dixit.components import component
@@ -32,6 +33,7 @@ from dixit.components.quotes.syntax import (
     subject_of,
     trim,
 )
+from dixit.components.strings import filter_for
 from dixit.model import Cue, Quote
 
 # A direct quote takes a clause when the marks cover this share of it.
@@ -94,6 +96,7 @@ class _Finder:
         self.sents: list[Span] = _sentences(self.doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.marks = pair_marks(self.text, data.openers)
+        self.words = _folded_words(self.doc)  # shared by every pass that matches phrases
         self.absorbed: set[Marked] = set()
         self.cues: dict[int, VerbCue] = {}
         self.vias: dict[int, list[Token]] = {}  # cue token -> intermediaries ("selon KCNA", "rapporte B92")
@@ -107,7 +110,7 @@ class _Finder:
         quoted = [(m.open, m.close) for m in self.marks]
         self.cues = {
             c.token.i: c
-            for c in _verb_cues(self.doc, self.data)
+            for c in _verb_cues(self.doc, self.data, self.words)
             if not any(o < c.token.idx < e for o, e in quoted)
         }
         cue_index = set(self.cues)
@@ -280,10 +283,11 @@ class _Finder:
     # -- prepositions ------------------------------------------------------------------
     def prep_claims(self, sent: Span, k: int) -> None:
         doc, data = self.doc, self.data
-        words = [fold(t.text) for t in sent]
+        words = self.words[sent.start : sent.end]
+        first = _first_word(sent)
         for i in range(len(words)):
             phrase, initial = _match(words, i, data.prepositions), False
-            if phrase is None and i == _first_word(sent):
+            if phrase is None and i == first:
                 phrase, initial = _match(words, i, data.initial_prepositions), True
             if phrase is None:
                 continue
@@ -312,12 +316,14 @@ class _Finder:
         first = prep.i + n
         if first >= sent.end or fold(self.doc[first].text) in self.data.relatives:
             return None
+        # the phrase ends at the first comma or quotation mark ("Pour X, « ... »")
+        end = next((t.i for t in self.doc[first:sent.end] if t.text == "," or t.text in self.data.openers), sent.end)
         head = prep.head
-        if not (first <= head.i < sent.end and head.pos_ in NOMINAL):
-            head = next((t for t in self.doc[first : min(first + 6, sent.end)] if t.pos_ in NOMINAL), None)
+        if not (first <= head.i < end and head.pos_ in NOMINAL):
+            head = next((t for t in self.doc[first : min(first + 6, end)] if t.pos_ in NOMINAL), None)
         if head is None:
             return None
-        return head, np_bounds(head, first, sent.end, self.data.circumstances)
+        return head, np_bounds(head, first, end, self.data.circumstances)
 
     def prep_clause(self, at: int, np_end: int, sent: Span) -> tuple[int, int] | None:
         doc = self.doc
@@ -456,7 +462,7 @@ class _Finder:
                 if self.doc[i].idx == f.cue.start:
                     f.via.extend(heads)
         for k, sent in enumerate(self.sents):
-            words = [fold(t.text) for t in sent]
+            words = self.words[sent.start : sent.end]
             for i in range(len(words)):
                 phrase = _match(words, i, self.data.via)
                 if phrase is None:
@@ -469,16 +475,15 @@ class _Finder:
                         f.via.append(np[0])
 
 
-def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
+def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
     cues = []
-    for tok in doc:
-        options = data.verbs.get(fold(tok.lemma_))
-        if not options or not is_verbal(tok):
+    for i in filter_for(data, lambda lemma: fold(lemma) in data.verbs).positions(doc):
+        tok = doc[i]
+        if not is_verbal(tok):
             continue
-        for rest, lemma in options:
-            after = [fold(t.text) for t in doc[tok.i + 1 : tok.i + 1 + len(rest)]]
-            if tuple(after) == rest:
-                cues.append(VerbCue(tok, tok.i + len(rest), lemma))
+        for rest, lemma in data.verbs[fold(tok.lemma_)]:
+            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                cues.append(VerbCue(tok, i + len(rest), lemma))
                 break
     return cues
 
@@ -505,6 +510,12 @@ def _sentences(doc: Doc) -> list[Span]:
         else:
             bounds.append([sent.start, sent.end])
     return [doc[s:e] for s, e in bounds]
+
+
+def _folded_words(doc: Doc) -> list[str]:
+    """Every token's text folded (`data.fold`), read from the ORTH array: one list per article."""
+    strings = doc.vocab.strings
+    return [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
 
 
 def _match(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
@@ -554,7 +565,7 @@ def _depth(f: Found) -> int:
 
 
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(ctx, data)
+    resolver = Resolver(ctx, data, [(f.start, f.end) for f in found if f.kind == "direct"])
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     # continuations take their speaker once the quote they continue has one
