@@ -38,6 +38,17 @@ def test_assailed_x_for_doing(analyze_en):
     check(art, only(art), "Canada for allowing the flights over its northern border", "indirect", "assail", "Joe Biden")
 
 
+def test_headline_says_without_a_verb_after_it(analyze_en):
+    art = analyze_en("Canada says still committed to the peace talks in Geneva\nThe minister spoke on Tuesday.")
+    q = art.quotes[0]
+    assert q.text == "still committed to the peace talks in Geneva" and q.cue is not None and q.cue.lemma == "say"
+
+
+def test_a_noun_object_in_a_headline_is_no_statement(analyze_en):
+    art = analyze_en("Canada condemns the attack on the embassy in Geneva\nThe minister spoke on Tuesday.")
+    assert art.quotes == []
+
+
 def test_mixed_quote(analyze_en):
     art = analyze_en("Joe Biden said that the plan was “a grave mistake”.")
     check(art, only(art), "the plan was “a grave mistake”", "mixed", "say", "Joe Biden")

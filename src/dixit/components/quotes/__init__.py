@@ -145,6 +145,8 @@ class _Finder:
             clause = self.object_clause(v, cue, sent)
         if clause is None:
             clause = self.inverted_clause(cue, sent)
+        if clause is None:
+            clause = self.headline_rest(cue)
         cue.speaker = self.verb_speaker(cue)
         # "n'a pas voulu dire si ...": what is not said is no statement
         said_not = negated(v, data.negations) or (v.dep_ == "xcomp" and negated(v.head, data.negations))
@@ -243,6 +245,19 @@ class _Finder:
         cue.inverted, cue.comma = True, comma
         end = comma + 1 if self.doc[comma].text != "," else comma
         return sent.start, end
+
+    def headline_rest(self, cue: VerbCue) -> tuple[int, int] | None:
+        """Headlines drop verbs and conjunctions ("Qatar says still committed to talks"): in the title, the
+        words after a cue with no object of its own are its statement."""
+        title, v = self.ctx.article.title, cue.token
+        if not title or not self.text.startswith(title) or v.idx >= len(title):
+            return None
+        if any(c.dep_ in ("obj", "dobj") for c in v.children):
+            return None
+        end = cue.last + 1
+        while end < len(self.doc) and self.doc[end].idx < len(title):
+            end += 1
+        return (cue.last + 1, end) if sum(t.is_alpha for t in self.doc[cue.last + 1 : end]) >= 2 else None
 
     def verb_speaker(self, cue: VerbCue) -> Token | None:
         v, doc = cue.token, self.doc
