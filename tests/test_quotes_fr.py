@@ -198,6 +198,11 @@ def test_selon_keeps_its_clause_when_a_cue_is_only_nested_in_it(analyze_fr):
     assert [q.cue.lemma for q in art.quotes if q.cue is not None] == ["déclarer"]
 
 
+def test_an_indirect_question_is_no_statement(analyze_fr):
+    art = analyze_fr("Le ministère a également indiqué si la France enverrait des troupes au Sahel.")
+    assert art.quotes == []
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

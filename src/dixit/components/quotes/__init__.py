@@ -154,6 +154,8 @@ class _Finder:
             clause = (clause[0], min(clause[1], sent.end))
         if clause is None or clause[1] <= clause[0] or said_not:
             return
+        if fold(doc[clause[0]].text) in data.interrogatives:
+            return  # "a indiqué si Moscou répondrait": a question left open states nothing
         if cue.inverted and cue.lemma in data.relay and any(clause[0] <= i < clause[1] for i in self.cues):
             self.relayed(clause, cue)  # "..., a déclaré X, rapporte B92": B92 passes it on
             return
