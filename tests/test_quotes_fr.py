@@ -203,6 +203,11 @@ def test_an_indirect_question_is_no_statement(analyze_fr):
     assert art.quotes == []
 
 
+def test_qualified_with_the_de_phrase_first(analyze_fr):
+    art = analyze_fr("Le ministre Jean Dupont a qualifié de « honteuses » les menaces de Paris contre son pays.")
+    check(art, only(art), "de « honteuses » les menaces de Paris contre son pays", "mixed", "qualifier", "Jean Dupont")
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

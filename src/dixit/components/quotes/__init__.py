@@ -177,8 +177,15 @@ class _Finder:
         for child in v.children:
             if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
-        has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
-        return (obj.left_edge.i, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
+        # "a qualifié de « scandaleuses » les menaces": the de-phrase may come first
+        fronted = [
+            c.left_edge.i
+            for c in v.children
+            if last < c.i < obj.left_edge.i and c.dep_ != "punct" and fold(c.left_edge.text) in self.data.object_markers
+        ]
+        has_de = bool(fronted) or any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
+        start = min([obj.left_edge.i, *fronted])
+        return (start, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
 
     def run_on(self, v: Token, start: int, end: int) -> int:
         """The end of "accusé X de collusion avec Y pour « faire la guerre »": the cue's dependents
