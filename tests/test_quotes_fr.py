@@ -208,6 +208,11 @@ def test_qualified_with_the_de_phrase_first(analyze_fr):
     check(art, only(art), "de « honteuses » les menaces de Paris contre son pays", "mixed", "qualifier", "Jean Dupont")
 
 
+def test_words_quoted_between_cue_and_que_are_no_quote(analyze_fr):
+    art = analyze_fr("L'agence a indiqué, en citant des « sources bien informées », que le sommet était reporté.")
+    assert only(art).text == "le sommet était reporté"
+
+
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).
 FR_QUOTE_F1 = 0.83
 FR_ATTR_F1 = 0.66

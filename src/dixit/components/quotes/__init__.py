@@ -133,6 +133,8 @@ class _Finder:
         if que is not None:
             end = clause_end(v, que.i, sent.end, que.head)
             clause = (que.i + 1, max(end, que.i + 2))
+            # "a indiqué, en citant des « sources », que ...": words quoted in the frame state nothing
+            self.absorbed.update(m for m in self.marks if v.idx < m.open and m.close < que.idx)
         if clause is None and cue.lemma in data.object_de:
             clause = self.object_de_clause(v, cue.last, sent)
         if clause is None and cue.lemma in data.infinitive:
