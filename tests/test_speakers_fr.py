@@ -65,3 +65,29 @@ def test_under_secretary_is_a_title(analyze_fr):
     assert art.quotes[0].speaker == art.quotes[1].speaker
     assert "sous-secrétaire adjoint" in (speaker_name(art, art.quotes[0]) or "")
     assert art.entity(art.quotes[0].speaker).role == "deputy under secretary"
+
+
+def test_the_same_source_is_the_speaker_before(analyze_fr):
+    art = analyze_fr("« Nous partirons », a déclaré le ministère ghanéen des Affaires étrangères. "
+                     "« Rien n'est décidé », précise la même source.")
+    assert len(art.quotes) == 2
+    assert art.quotes[1].speaker == art.quotes[0].speaker is not None
+
+
+def test_finite_cue_whose_subject_the_parser_made_the_root(analyze_fr):
+    # a parse as the French model makes of long appositions: the subject is the root, the cue hangs below it
+    from spacy.tokens import Doc
+
+    from dixit.components.quotes.data import quote_data
+    from dixit.components.quotes.syntax import subject_of
+    from dixit.lang import get_language
+    from dixit.nlp import load_pipeline
+
+    words = ["Notre", "contact", ",", "membre", "du", "groupe", "chargé", "des", "dossiers", ",", "ajoute", ":"]
+    heads = [1, 1, 1, 1, 5, 3, 5, 8, 6, 8, 8, 10]
+    deps = ["det", "ROOT", "punct", "appos", "case", "nmod", "acl", "case", "obl:arg", "punct", "amod", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "NOUN", "ADP", "NOUN", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    morphs = [""] * 10 + ["Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", ""]
+    doc = Doc(load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs,
+              sent_starts=[True] + [False] * 11)
+    assert subject_of(doc[10], quote_data(get_language("fr"))).text == "contact"

@@ -63,6 +63,9 @@ class Resolver:
         mention = (span.start_char, span.end_char)
         if self.ctx.actors is None:
             return None, mention
+        recent = self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH
+        if recent and self.is_definite(tok) and any(fold(t.text) in self.data.anaphoric for t in span):
+            return self.last[0], mention  # "précise la même source": the one who spoke last
         ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
         if fold(tok.lemma_) in self.data.person_heads:
             ent = self.person_in(span, tok, ent) or ent

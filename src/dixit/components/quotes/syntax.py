@@ -85,6 +85,9 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
         return child
     if depth >= 3 or verb.head is verb:
         return None
+    root = verb.sent.root
+    if depth == 0 and "Fin" in verb.morph.get("VerbForm") and root.pos_ in NOMINAL and root.i < verb.i:
+        return root  # "X, membre de ..., ajoute :" parsed with X as the root: a finite verb has a subject
     head = verb.head
     relative = verb.dep_ in ("acl", "acl:relcl", "relcl")
     if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
