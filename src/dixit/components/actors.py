@@ -153,6 +153,11 @@ class ActorIndex:
         return None
 
     @cached_property
+    def titles(self) -> list[SpacySpan]:
+        """The lexicon's titles and bodies in the article (see Lexicon.find_titles), matched once."""
+        return self.lexicon.find_titles(self.doc) if self.lexicon is not None and self.doc is not None else []
+
+    @cached_property
     def _text(self) -> str:
         # Doc.text joins every token anew on each call: read it once per article.
         return self.doc.text if self.doc is not None else ""

@@ -14,10 +14,12 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, Literal
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dixit.components.strings import filter_for
 from dixit.lang import LanguageData
 
 Precision = Literal["day", "month", "year"]
@@ -99,7 +101,7 @@ def _windows(doc: Doc, w: _Words) -> list[Span]:
     """Short stretches around the words every date expression holds (a month, a weekday...):
     the Matcher runs on those only, not on the whole text."""
     anchors = set(w.weekdays) | set(w.months) | set(w.units) | set(w.days) | w.year_preps
-    hits = [t.i for t in doc if t.lower_ in anchors]
+    hits = filter_for(w, lambda lower: lower in anchors, LOWER).positions(doc)
     windows: list[list[int]] = []
     for i in hits:
         start, end = max(0, i - 3), min(len(doc), i + 5)

@@ -17,6 +17,7 @@ from dixit.components import component
 from dixit.components.actors import ActorIndex, roles_match
 from dixit.components.context import Context
 from dixit.components.lexicon import Hit, Lexicon, fold, lexicon_for, norm
+from dixit.components.strings import pos_positions
 from dixit.model import Entity
 
 # Words that end a description to the right of its title ("le président russe | a dit").
@@ -39,7 +40,7 @@ def entities(ctx: Context) -> None:
     lex = lexicon_for(ctx.lang.code)
     index = ActorIndex(doc=ctx.doc, lexicon=lex, ordered=ctx.article.entities)
     ctx.actors = index
-    titles = [t for t in filter_spans(lex.find_titles(ctx.doc)) if t.root.pos_ in _TITLE_POS]
+    titles = [t for t in filter_spans(index.titles) if t.root.pos_ in _TITLE_POS]
     titles.sort(key=lambda t: t.start)
     index.title_tokens = {t.i for title in titles for t in title}
     portfolios = lex.section("portfolios")
@@ -82,9 +83,11 @@ def _surnames(index: ActorIndex, doc: Doc) -> None:
         for part in names:
             key = fold(part)
             parts[key] = ent.id if parts.get(key, ent.id) == ent.id else None  # None: two persons share it
+    if not parts:
+        return
     covered = {i for s, e, _ in index._mentions for i in range(s, e)}
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok) > 2 and tok.idx not in covered:
+    for tok in (doc[i] for i in pos_positions(doc, "PROPN")):
+        if tok.text[:1].isupper() and len(tok) > 2 and tok.idx not in covered:
             ent_id = parts.get(fold(tok.text))
             if ent_id:
                 index.add(index.entities[ent_id], tok.idx, tok.idx + len(tok))
@@ -257,7 +260,8 @@ def _country_near(index: ActorIndex, span: SpacySpan) -> str | None:
 def describe(index: ActorIndex, span: SpacySpan) -> Entity | None:
     """The actor a description names, from a title inside the phrase (used by resolve_span)."""
     lex = index.lexicon
-    titles = filter_spans([t for t in lex.find_titles(span.doc)
+    found = index.titles if span.doc is index.doc else lex.find_titles(span.doc)
+    titles = filter_spans([t for t in found
                            if t.start >= span.start and t.end <= span.end and t.root.pos_ in _TITLE_POS])
     if titles:
         head = next((t for t in titles if t.start <= span.root.i < t.end), titles[0])

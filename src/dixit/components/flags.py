@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, POS
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -148,21 +151,36 @@ def agreement_flags(doc: Doc, agreements: tuple[Agreement, ...]) -> list[Flag]:
     both saying so: one pass over the tokens. Coordinated adjectives ("programmes nucléaire et
     balistique") and halves of hyphenated compounds ("russo-bulgares") agree otherwise."""
     out = []
-    for tok in doc:
+    for i in _next_to_noun(doc, agreements):
+        tok = doc[i]
         head = tok.head
-        if head.pos_ != "NOUN" or abs(tok.i - head.i) != 1 or _coordinated_or_compound(tok):
-            continue
         for agr in agreements:
             if tok.dep_ not in agr.deps or tok.pos_ not in agr.pos:
                 continue
             mine, theirs = tok.morph.get(agr.feature), head.morph.get(agr.feature)
             if len(mine) != 1 or len(theirs) != 1 or mine == theirs:
                 continue
-            if agr.confirmed(tok, mine[0]) and agr.confirmed(head, theirs[0]):
+            # tested last: walking a token's children is the costly part
+            if agr.confirmed(tok, mine[0]) and agr.confirmed(head, theirs[0]) and not _coordinated_or_compound(tok):
                 lo, hi = sorted((tok, head), key=lambda t: t.i)
                 out.append(Flag("grammar_artifact", lo.idx, hi.idx + len(hi.text)))
                 break
     return out
+
+
+def _next_to_noun(doc: Doc, agreements: tuple[Agreement, ...]) -> list[int]:
+    """Tokens right next to their head noun, of a dependency and part of speech some agreement
+    checks: found on the parse arrays, not by creating a Token per token."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([HEAD, POS, DEP]).astype(np.int64)  # HEAD: offset to the head, negative wrapped
+    offset, pos, dep = arr[:, 0], arr[:, 1], arr[:, 2]
+    heads = np.arange(len(doc)) + offset
+    strings = doc.vocab.strings
+    deps = [strings.as_int(d) for agr in agreements for d in agr.deps]
+    tags = [POS_IDS[p] for agr in agreements for p in agr.pos if p in POS_IDS]
+    keep = (np.abs(offset) == 1) & (pos[heads] == POS_IDS["NOUN"]) & np.isin(dep, deps) & np.isin(pos, tags)
+    return np.flatnonzero(keep).tolist()
 
 
 def _coordinated_or_compound(tok: Token) -> bool:

@@ -182,6 +182,9 @@ def build_lexicon(lang: LanguageData, nlp: Language) -> Lexicon:
     for row in common_tsv("actors"):
         spec = Spec(row["id"], row["id"], row["kind"], row["country"] or None, row["role"] or None)
         _add(lex, nlp, spec, "name", row["aliases"].split("|"))
+    for row in common_tsv("places"):  # cities and regions: a place stands for the state that holds it
+        spec = Spec(row["id"], row["id"], "location", row["country"] or None)
+        _add(lex, nlp, spec, "name", row["aliases"].split("|"))
     for row in common_tsv("persons"):
         spec = Spec(row["id"], row["id"], "person", row["country"] or None, row["role"] or None)
         _add(lex, nlp, spec, "name", row["aliases"].split("|"))

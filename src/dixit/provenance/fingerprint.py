@@ -7,12 +7,14 @@ speakers, events, places) when the article was analysed. Both are plain JSON-abl
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash
 
 from dixit.model import Article
-from dixit.provenance.text import cross_tokens, numbers, shingles, stable_hash, tokens
+from dixit.provenance.text import cross_words, numbers, shingles, stable_hash, words
 
 FINGERPRINT_VERSION = 1
 NUM_PERM = 64  # MinHash permutations: 32 bands of 2 rows (see BANDS)
@@ -23,27 +25,35 @@ FRAGMENT_SAMPLE = 5  # the same fragments are kept in every copy, so shared pass
 _SEED = 1
 
 
-def _hash32(item: bytes) -> int:
-    return stable_hash(item.decode("utf-8")) & 0xFFFFFFFF
+def _hash32(item: str) -> int:
+    return stable_hash(item) & 0xFFFFFFFF
+
+
+@cache
+def _permutations() -> tuple[str, np.ndarray]:
+    """datasketch's scheme and permutations for NUM_PERM and _SEED, drawn once per process
+    (drawing them costs as much as hashing an article's shingles)."""
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    return m.scheme, m.permutations
 
 
 def _minhash(items: set[str]) -> list[int]:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32)
+    scheme, perms = _permutations()
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32, permutations=perms, scheme=scheme)
     if items:
-        m.update_batch([s.encode("utf-8") for s in items])
+        m.update_batch(list(items))
     return [int(v) for v in m.hashvalues]
 
 
 def text_fingerprint(text: str, language: str | None) -> dict[str, Any]:
     """What any text yields without a parse: MinHash of word shingles, numbers, name/cognate keys."""
-    toks = tokens(text)
-    words = [t.norm for t in toks]
-    cross = cross_tokens(toks)
+    norms, capitals = words(text)
+    cross = cross_words(norms, capitals)
     return {
         "version": FINGERPRINT_VERSION,
         "language": language,
-        "n_words": len(words),
-        "minhash": _minhash(shingles(words, SHINGLE)),
+        "n_words": len(norms),
+        "minhash": _minhash(shingles(norms, SHINGLE)),
         "numbers": sorted({n for n, _, _ in numbers(text) if len(n.replace(".", "")) >= 2}),
         "terms": sorted({c for c in cross if not c.isdigit()}),
     }
@@ -69,16 +79,15 @@ def index_keys(text: str, fp: dict[str, Any]) -> dict[str, set[int]]:
     - cross: pairs of nearby numbers/names/cognates, and extracted actors, speakers and events
       (translations: keys that do not depend on the language).
     """
-    toks = tokens(text)
-    words = [t.norm for t in toks]
+    norms, capitals = words(text)
     mh = fp["minhash"]
     bands = {stable_hash(f"b{i}:" + ",".join(map(str, mh[i * ROWS:(i + 1) * ROWS]))) for i in range(BANDS)}
     fragments = set()
-    for i in range(len(words) - FRAGMENT + 1):
-        h = stable_hash("f:" + " ".join(words[i:i + FRAGMENT]))
+    for i in range(len(norms) - FRAGMENT + 1):
+        h = stable_hash("f:" + " ".join(norms[i:i + FRAGMENT]))
         if h % FRAGMENT_SAMPLE == 0:
             fragments.add(h)
-    cross = cross_tokens(toks)
+    cross = cross_words(norms, capitals)
     pairs = {tuple(sorted((cross[i], cross[j]))) for i in range(len(cross))
              for j in range(i + 1, min(i + 3, len(cross))) if cross[i] != cross[j]}
     cross_keys = {stable_hash(f"c:{x}|{y}") for x, y in pairs}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from dixit.components import component
@@ -32,12 +33,19 @@ from dixit.components.quotes.syntax import (
     subject_of,
     trim,
 )
+from dixit.components.strings import filter_for
 from dixit.model import Cue, Quote
 
 # A direct quote takes a clause when the marks cover this share of it.
 _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
+# Punctuation that never starts a sentence: what comes before it goes on.
+_CONTINUERS = frozenset({",", ";", ":", ")", "]"})
+# Dependents of a cue that start another statement or an aside, never continue its object.
+_RUN_ON_STOPS = frozenset({"punct", "conj", "cc", "parataxis", "nsubj", "obj", "dobj", "dep"})
+# Marks crossed between an object and what follows it ("(FLPT) pour ...").
+_RUN_ON_SKIPS = frozenset({")", "]", "»", "”", '"'})
 # Tokens looked at after a cue for "que", "de" or a complement.
 _CUE_REACH = 16
 
@@ -83,9 +91,10 @@ def quotes(ctx: Context) -> None:
 class _Finder:
     def __init__(self, ctx: Context, data: QuoteData) -> None:
         self.ctx, self.data, self.doc, self.text = ctx, data, ctx.doc, ctx.text
-        self.sents: list[Span] = list(self.doc.sents)
+        self.sents: list[Span] = _sentences(self.doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.marks = pair_marks(self.text, data.openers)
+        self.words = _folded_words(self.doc)  # shared by every pass that matches phrases
         self.absorbed: set[Marked] = set()
         self.cues: dict[int, VerbCue] = {}
         self.vias: dict[int, list[Token]] = {}  # cue token -> intermediaries ("selon KCNA", "rapporte B92")
@@ -99,7 +108,7 @@ class _Finder:
         quoted = [(m.open, m.close) for m in self.marks]
         self.cues = {
             c.token.i: c
-            for c in _verb_cues(self.doc, self.data)
+            for c in _verb_cues(self.doc, self.data, self.words)
             if not any(o < c.token.idx < e for o, e in quoted)
         }
         cue_index = set(self.cues)
@@ -163,7 +172,25 @@ class _Finder:
             if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
         has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
-        return (obj.left_edge.i, min(end, sent.end)) if has_de else None
+        return (obj.left_edge.i, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
+
+    def run_on(self, v: Token, start: int, end: int) -> int:
+        """The end of "accusé X de collusion avec Y pour « faire la guerre »": the cue's dependents
+        that follow on without a comma belong to the statement, circumstances ("selon ...") do not."""
+        starts = {c.left_edge.i: c for c in v.children if c.i >= end and c.dep_ not in _RUN_ON_STOPS}
+        while True:
+            j = end
+            while j < len(self.doc) and self.doc[j].text in _RUN_ON_SKIPS:
+                j += 1
+            child = starts.get(j)
+            if child is None or fold(self.doc[j].text) in self.data.circumstances:
+                # a bracket opened inside the statement closes in it: "(FLPT)"
+                opened = end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text
+                return end + 1 if opened else end
+            comma = next((t.i for t in self.doc[j : child.right_edge.i + 1] if t.text in (",", ";")), None)
+            if comma is not None:
+                return comma
+            end = child.right_edge.i + 1
 
     def ccomp_clause(self, v: Token, last: int) -> tuple[int, int] | None:
         for child in v.children:
@@ -200,6 +227,10 @@ class _Finder:
             skip |= {t.i for t in subj.subtree}
         if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
             return None  # "CLAIM, gets warned back": the passive reports nothing
+        if any(fold(self.doc[i].text) in self.data.relatives for i in skip):
+            return None  # "X, qui soutient Y": a relative clause, its antecedent is no claim
+        if cue.last + 1 < sent.end and self.doc[cue.last + 1].text in self.data.announcers:
+            return None  # "X, membre de ..., ajoute : « ... »": the cue announces what follows
         first = min([v.i, *skip])
         comma = left_comma(self.doc, v, first, skip)
         if comma is None or comma - sent.start < 2 or comma < sent.start:
@@ -226,6 +257,11 @@ class _Finder:
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
+        # a clause the parser found inside a quotation ("ajoute : « CLAUSE »") is that quotation
+        holders = [m for m in self.marks if m.open < start and end <= m.close and not m.open < cue.start < m.close]
+        holder = min(holders, key=lambda m: m.close - m.open, default=None)
+        if holder is not None:
+            start, end = holder.open, holder.close + 1
         # a quotation cut by the clause's edge belongs to it whole
         end = max([end, *(m.end for m in self.marks if start <= m.open < end < m.end)])
         start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
@@ -245,10 +281,11 @@ class _Finder:
     # -- prepositions ------------------------------------------------------------------
     def prep_claims(self, sent: Span, k: int) -> None:
         doc, data = self.doc, self.data
-        words = [fold(t.text) for t in sent]
+        words = self.words[sent.start : sent.end]
+        first = _first_word(sent)
         for i in range(len(words)):
             phrase, initial = _match(words, i, data.prepositions), False
-            if phrase is None and i == _first_word(sent):
+            if phrase is None and i == first:
                 phrase, initial = _match(words, i, data.initial_prepositions), True
             if phrase is None:
                 continue
@@ -314,7 +351,8 @@ class _Finder:
                     return
 
     def headline_claim(self, speaker: tuple[int, int], claim: tuple[int, int], cue: Cue) -> bool:
-        s, e = trim(self.text, *speaker)
+        s, e, verb = self.speaker_side(*trim(self.text, *speaker))
+        cue = verb or cue
         if e <= s or len(self.text[s:e].split()) > self.data.max_speaker_words:
             return False
         ent = self.ctx.actors.at(s, e)
@@ -325,7 +363,7 @@ class _Finder:
         if not covers:
             return False
         start, end = trim(self.text, *claim)
-        if end - start < 10:
+        if end - start < 10 or (verb is None and self.topic_label(ent.kind, speaker, (start, end))):
             return False
         before = len(self.found)
         self.add_clause(start, end, cue, None, 0)
@@ -334,6 +372,25 @@ class _Finder:
                 f.kind = "indirect"
             f.speaker_chars = (s, e)
         return True
+
+    def speaker_side(self, s: int, e: int) -> tuple[int, int, Cue | None]:
+        """The name on the speaker's side of a headline, without a last reporting verb ("Moscou réagit :")
+        or a circumstance ("Moscou sur l'expulsion ..."); the verb, if any, is the cue."""
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        for tok in span[1:] if span is not None else ():
+            if fold(tok.text) in self.data.circumstances:
+                return s, trim(self.text, s, tok.idx)[1], None
+            if fold(tok.lemma_) in self.data.verbs and is_verbal(tok) and tok.i == span[-1].i:
+                cue = _cue_of(self.doc, VerbCue(tok, tok.i, fold(tok.lemma_)))
+                return s, trim(self.text, s, tok.idx)[1], cue
+        return s, e, None
+
+    def topic_label(self, kind: str, speaker: tuple[int, int], claim: tuple[int, int]) -> bool:
+        """"Niger : le discours n'a pas été applaudi": a place or a document before the claim is its
+        topic, not its speaker, unless the claim is quoted ("Moscou : « Nous riposterons »")."""
+        if speaker[0] > claim[0] or kind not in self.data.topic_kinds:
+            return False
+        return not any(claim[0] <= m.open < claim[1] for m in self.marks)
 
     # -- quotation marks ---------------------------------------------------------------
     def direct_quotes(self) -> None:
@@ -400,7 +457,7 @@ class _Finder:
                 if self.doc[i].idx == f.cue.start:
                     f.via.extend(heads)
         for k, sent in enumerate(self.sents):
-            words = [fold(t.text) for t in sent]
+            words = self.words[sent.start : sent.end]
             for i in range(len(words)):
                 phrase = _match(words, i, self.data.via)
                 if phrase is None:
@@ -413,18 +470,35 @@ class _Finder:
                         f.via.append(np[0])
 
 
-def _verb_cues(doc: Doc, data: QuoteData) -> list[VerbCue]:
+def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
     cues = []
-    for tok in doc:
-        options = data.verbs.get(fold(tok.lemma_))
-        if not options or not is_verbal(tok):
+    for i in filter_for(data, lambda lemma: fold(lemma) in data.verbs).positions(doc):
+        tok = doc[i]
+        if not is_verbal(tok):
             continue
-        for rest, lemma in options:
-            after = [fold(t.text) for t in doc[tok.i + 1 : tok.i + 1 + len(rest)]]
-            if tuple(after) == rest:
-                cues.append(VerbCue(tok, tok.i + len(rest), lemma))
+        for rest, lemma in data.verbs[fold(tok.lemma_)]:
+            if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                cues.append(VerbCue(tok, i + len(rest), lemma))
                 break
     return cues
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, with a piece that starts on a comma joined to the one before it:
+    the parser sometimes cuts "CLAIM | , a déclaré X" or "Selon X | , CLAIM" from its cue."""
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        if bounds and sent[0].text in _CONTINUERS and "\n" not in doc[sent.start - 1].text_with_ws:
+            bounds[-1][1] = sent.end
+        else:
+            bounds.append([sent.start, sent.end])
+    return [doc[s:e] for s, e in bounds]
+
+
+def _folded_words(doc: Doc) -> list[str]:
+    """Every token's text folded (`data.fold`), read from the ORTH array: one list per article."""
+    strings = doc.vocab.strings
+    return [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
 
 
 def _match(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
