@@ -91,3 +91,10 @@ def test_finite_cue_whose_subject_the_parser_made_the_root(analyze_fr):
     doc = Doc(load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs,
               sent_starts=[True] + [False] * 11)
     assert subject_of(doc[10], quote_data(get_language("fr"))).text == "contact"
+
+
+def test_no_speaker_is_taken_inside_a_quotation(analyze_fr):
+    art = analyze_fr("« Nous partirons », a déclaré Sergueï Riabkov. « C'est inacceptable, on ne peut pas tolérer "
+                     "cela », a-t-il fait observer, ajoutant qu'il éprouvait de la honte pour ses collègues.")
+    q = next(q for q in art.quotes if q.text.startswith("il éprouvait"))
+    assert speaker_name(art, q) == "Sergueï Riabkov"

@@ -32,8 +32,9 @@ class Resolver:
         elif f.speaker_chars is not None and self.ctx.actors is not None:
             ent = self.ctx.actors.at(*f.speaker_chars)
             f.entity, f.mention = (ent.id if ent else None), f.speaker_chars
-        elif f.speaker is not None and f.kind == "direct" and f.start <= f.speaker.idx < f.end:
-            # the parser took a subject inside the quotation ("..., avant de poursuivre: « X a dit »"):
+        elif f.speaker is not None and (f.kind == "direct" and f.start <= f.speaker.idx < f.end
+                                        or self.inside_quote(f.speaker.idx, f.speaker.idx + 1)):
+            # the parser took a subject inside a quotation ("..., avant de poursuivre: « X a dit »"):
             # the cue has none of its own and goes on from the speaker before it
             f.entity = self.last[0] if self.last is not None and f.start - self.last[1] < _PRONOUN_REACH else None
         elif f.speaker is not None:
@@ -45,6 +46,8 @@ class Resolver:
     def token(self, tok: Token, q_start: int = -1, q_end: int = -1) -> tuple[str | None, tuple[int, int] | None]:
         """The entity a speaker token names, and the characters naming it."""
         doc = tok.doc
+        if tok.text.startswith("-") and tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text) in self.data.pronouns:
+            tok = doc[tok.i + 1]  # "a-t-il" split as "-t" "-il": the pronoun is the second
         if fold(tok.text) in self.data.pronouns:
             mention = (tok.idx, tok.idx + len(tok.text))
             if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
