@@ -98,3 +98,14 @@ def test_no_speaker_is_taken_inside_a_quotation(analyze_fr):
                      "cela », a-t-il fait observer, ajoutant qu'il éprouvait de la honte pour ses collègues.")
     q = next(q for q in art.quotes if q.text.startswith("il éprouvait"))
     assert speaker_name(art, q) == "Sergueï Riabkov"
+
+
+def test_no_speaker_past_a_dash_or_cite_par(analyze_fr):
+    art = analyze_fr("Aucune frappe n'a eu lieu, affirme un média syrien — Radio Levant\n"
+                     "Un soldat a été blessé lors de l'incident, a déclaré la garde-frontière ouzbèke citée par "
+                     "l'agence de presse russe Interfax.")
+    first, second = art.quotes
+    assert art.text[first.speaker_mention.start:first.speaker_mention.end] == "un média syrien"
+    assert speaker_name(art, first) == "média syrien"  # an outlet of its own, not Syria nor the radio
+    assert "garde-frontière" in (speaker_name(art, second) or "")
+    assert any("Interfax" in art.entity(v).name for v in second.via)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # A pronoun ("Il a ajouté") stands for the previous speaker when that quote is this close (chars).
 _PRONOUN_REACH = 1200
+_BREAKS = ("—", "–")
 
 
 class Resolver:
@@ -60,6 +61,8 @@ class Resolver:
             e -= 1
         while s < e - 1 and q_start <= doc[s].idx < q_end:
             s += 1
+        # "affirme un média iranien — OUTLET": a dash or a line break ends the phrase
+        e = next((i for i in range(s + 1, e) if doc[i].text in _BREAKS or "\n" in doc[i - 1].whitespace_), e)
         while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].text in self.data.openers):
             e -= 1  # "Pour X, « ... »": the mark before the quote is no part of the name
         span = doc[s:e]

@@ -136,8 +136,14 @@ def named_after(doc: Doc, last: int, data: QuoteData) -> Token | None:
     """The first name after a cue that no preposition governs (the parse of inverted subjects fails
     most on long ones: "a déclaré à la presse avant la réunion François Delattre, ambassadeur ...")."""
     end = min(last + 16, doc[last].sent.end)
+    via_words = {phrase[0] for phrase in data.via}
     for tok in doc[last + 1 : end]:
-        if tok.text in (".", ";", "«", "»", "“", "”", '"'):
+        # a name after a dash or a line break ("— OUTLET") or after "cité par" is no speaker
+        if tok.text in (".", ";", "«", "»", "“", "”", '"', "—", "–") or "\n" in doc[tok.i - 1].whitespace_ + tok.text:
+            return None
+        if fold(tok.text) in via_words and any(
+            tuple(fold(t.text) for t in doc[tok.i : tok.i + len(p)]) == p for p in data.via
+        ):
             return None
         if tok.ent_iob_ == "B" and tok.ent_type_ in data.speaker_labels:
             before = doc[tok.i - 1]
