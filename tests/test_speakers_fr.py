@@ -109,3 +109,11 @@ def test_no_speaker_past_a_dash_or_cite_par(analyze_fr):
     assert speaker_name(art, first) == "média syrien"  # an outlet of its own, not Syria nor the radio
     assert "garde-frontière" in (speaker_name(art, second) or "")
     assert any("Interfax" in art.entity(v).name for v in second.via)
+
+
+def test_definite_group_is_the_group_named_before(analyze_fr):
+    art = analyze_fr("L'agence Tanjug a indiqué, en citant des sources bien informées, que le sommet aurait lieu. "
+                     "« La date reste ouverte », ont souligné les sources à Belgrade.")
+    q = next(q for q in art.quotes if q.text.startswith("La date"))
+    groups = [e for e in art.entities if e.kind == "group"]
+    assert len(groups) == 1 and q.speaker == groups[0].id

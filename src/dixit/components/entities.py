@@ -303,7 +303,8 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         if start >= end:
             return None
         name = doc[start:end].text
-        return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        ent = _earlier_group(index, title, left) or Entity(name, name, "group", country)
+        return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None and title.label_ == "state" and not _plural(title):
             # "le pays", "the country": the state named last before it
@@ -337,6 +338,17 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     elif ent.kind == "organization":
         _body_gender(index, ent, title)
     return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else ent
+
+
+def _earlier_group(index: ActorIndex, title: SpacySpan, left: int) -> Entity | None:
+    """"les sources" after "des sources bien informées": a definite group noun is the group named before."""
+    det = title.doc[left - 1] if left > 0 else None
+    if det is None or "Def" not in det.morph.get("Definite"):
+        return None
+    key = fold(title.root.text)
+    before = [e for e in index.ordered if e.kind == "group" and fold(e.name.split()[0]) == key
+              and any(m.end <= title.start_char for m in e.mentions)]
+    return before[-1] if before else None
 
 
 def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:
