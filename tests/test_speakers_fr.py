@@ -117,3 +117,24 @@ def test_definite_group_is_the_group_named_before(analyze_fr):
     q = next(q for q in art.quotes if q.text.startswith("La date"))
     groups = [e for e in art.entities if e.kind == "group"]
     assert len(groups) == 1 and q.speaker == groups[0].id
+
+
+def test_a_word_of_a_name_is_that_person(analyze_fr):
+    # the parser may make one word of a name the subject ("Phumtham | Wechayachai"): it names the whole person
+    from dixit.components import entities
+    from dixit.components.context import Context
+    from dixit.components.quotes.data import quote_data
+    from dixit.components.quotes.speakers import Resolver
+    from dixit.lang import get_language
+    from dixit.model import Article
+    from dixit.nlp import load_pipeline
+
+    text = "Le ministre Somchai Wongsawat a accusé le Cambodge de mauvaise foi."
+    doc = load_pipeline("fr")(text)
+    doc.ents = []  # as where NER missed the name: the title ties it (see describe_title)
+    ctx = Context(doc=doc, lang=get_language("fr"), article=Article(text=text, language="fr"))
+    entities.entities(ctx)
+    assert ctx.actors.covering(doc[3].idx, doc[3].idx + len(doc[3])) is not None  # "Wongsawat" in the name
+    name = doc[3:4]  # the surname alone, as a broken parse gives it
+    entity, _ = Resolver(ctx, quote_data(ctx.lang)).token(name[0], q_start=name.end_char, q_end=len(text))
+    assert entity == "Somchai Wongsawat"

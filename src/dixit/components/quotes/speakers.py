@@ -72,7 +72,10 @@ class Resolver:
         recent = self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH
         if recent and self.is_definite(tok) and any(fold(t.text) in self.data.anaphoric for t in span):
             return self.last[0], mention  # "précise la même source": the one who spoke last
-        ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
+        tok_end = tok.idx + len(tok.text)
+        # the phrase, a name inside it, or the name the word belongs to ("Wechayachai" of "Phumtham Wechayachai")
+        ent = (self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok_end)
+               or self.ctx.actors.covering(tok.idx, tok_end))
         if fold(tok.lemma_) in self.data.person_heads:
             ent = self.person_in(span, tok, ent) or ent
             if (ent is None or ent.name[:1].islower() or self.bare_title(span)) and self.is_definite(tok):
