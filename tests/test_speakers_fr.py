@@ -138,3 +138,10 @@ def test_a_word_of_a_name_is_that_person(analyze_fr):
     name = doc[3:4]  # the surname alone, as a broken parse gives it
     entity, _ = Resolver(ctx, quote_data(ctx.lang)).token(name[0], q_start=name.end_char, q_end=len(text))
     assert entity == "Somchai Wongsawat"
+
+
+def test_relative_after_a_long_description_goes_to_the_noun_that_speaks(analyze_fr):
+    art = analyze_fr("Reuters a cité une source ayant une connaissance directe du dossier, qui a déclaré que "
+                     "les diplomates avaient rencontré des opposants.")
+    q = art.quotes[0]
+    assert art.text[q.speaker_mention.start:q.speaker_mention.end].startswith("une source")

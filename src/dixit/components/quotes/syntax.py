@@ -81,7 +81,7 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if fold(child.text) in data.relatives:
-            return _antecedent(verb) or child
+            return _speaker_noun(_antecedent(verb), data) or child
         return child
     if depth >= 3 or verb.head is verb:
         return None
@@ -93,6 +93,20 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
         return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
+
+
+def _speaker_noun(noun: Token | None, data: QuoteData) -> Token | None:
+    """The noun that can speak of a phrase the relative ends: "une source ayant une connaissance de X, qui"."""
+    if noun is None or fold(noun.lemma_) in data.person_heads or noun.pos_ == "PROPN":
+        return noun
+    tok = noun
+    for _ in range(3):  # up through the words that describe it ("ayant une connaissance de")
+        if tok.head is tok or tok.dep_ not in ("obj", "nmod", "acl", "obl:arg", "obl"):
+            break
+        tok = tok.head
+        if tok.pos_ in NOMINAL and fold(tok.lemma_) in data.person_heads:
+            return tok
+    return noun
 
 
 def _antecedent(verb: Token) -> Token | None:
