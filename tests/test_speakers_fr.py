@@ -145,3 +145,21 @@ def test_relative_after_a_long_description_goes_to_the_noun_that_speaks(analyze_
                      "les diplomates avaient rencontré des opposants.")
     q = art.quotes[0]
     assert art.text[q.speaker_mention.start:q.speaker_mention.end].startswith("une source")
+
+
+def test_selon_phrase_is_no_subject_the_noun_after_the_comma_is(analyze_fr):
+    # the parse the French model gives "Selon des médias X, de hauts responsables Y ont fait état de ..."
+    from spacy.tokens import Doc
+
+    from dixit.components.quotes.data import quote_data
+    from dixit.components.quotes.syntax import subject_of
+    from dixit.lang import get_language
+    from dixit.nlp import load_pipeline
+
+    words = ["Selon", "des", "journaux", "allemands", ",", "de", "hauts", "responsables", "ont", "fait", "état"]
+    heads = [2, 2, 9, 2, 2, 7, 7, 2, 9, 9, 9]
+    deps = ["case", "det", "nsubj", "amod", "punct", "det", "amod", "nmod", "aux:tense", "ROOT", "obj"]
+    pos = ["ADP", "DET", "NOUN", "ADJ", "PUNCT", "DET", "ADJ", "NOUN", "AUX", "VERB", "NOUN"]
+    doc = Doc(load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 10)
+    assert subject_of(doc[9], quote_data(get_language("fr"))).text == "responsables"

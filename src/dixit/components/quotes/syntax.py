@@ -72,7 +72,7 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     # the parser sometimes hangs the subject on the auxiliary ("Peskov a en outre déclaré")
     holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     subjects = [
-        c
+        _past_preposition(c) or c
         for h in holders
         for c in h.children
         if ((c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj")
@@ -93,6 +93,16 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
         return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
+
+
+def _past_preposition(subject: Token) -> Token | None:
+    """"Selon des médias, de hauts responsables ont dit": a noun after a preposition is no subject; the
+    noun after the comma the parser hung on it is."""
+    if not any(c.dep_ == "case" and c.i < subject.i for c in subject.children):
+        return subject
+    doc = subject.doc
+    return next((c for c in subject.children if c.i > subject.i and c.dep_ in ("appos", "nmod")
+                 and doc[c.left_edge.i - 1].text == "," and not any(g.dep_ == "case" for g in c.children)), None)
 
 
 def _speaker_noun(noun: Token | None, data: QuoteData) -> Token | None:
