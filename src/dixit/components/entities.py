@@ -317,7 +317,8 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         if start >= end:
             return None
         name = doc[start:end].text
-        return index.add(Entity(name, name, "group", country), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        ent = _earlier_group(index, title, left) or Entity(name, name, "group", country)
+        return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     force = _force_of(index, evidence) if title.label_ == "state" and country is None else None
     if force is not None:  # "UN forces" in a story naming MONUSCO
         return index.add(force, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else force
@@ -365,6 +366,17 @@ def _force_of(index: ActorIndex, evidence: list[Entity]) -> Entity | None:
         if force is not None and force.role == role:
             return force
     return None
+
+
+def _earlier_group(index: ActorIndex, title: SpacySpan, left: int) -> Entity | None:
+    """"les sources" after "des sources bien informées": a definite group noun is the group named before."""
+    det = title.doc[left - 1] if left > 0 else None
+    if det is None or "Def" not in det.morph.get("Definite"):
+        return None
+    key = fold(title.root.text)
+    before = [e for e in index.ordered if e.kind == "group" and fold(e.name.split()[0]) == key
+              and any(m.end <= title.start_char for m in e.mentions)]
+    return before[-1] if before else None
 
 
 def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:

@@ -37,6 +37,7 @@ class QuoteData:
     not_speakers: frozenset[str] = frozenset()
     circumstances: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
+    anaphoric: frozenset[str] = frozenset()
     speaker_labels: frozenset[str] = frozenset()
     person_heads: frozenset[str] = frozenset()
     # first lemma -> (following words, full cue lemma), longest first
@@ -87,6 +88,7 @@ def _build(raw: dict) -> QuoteData:
         not_speakers=_words(raw, "not_speakers"),
         circumstances=_words(raw, "circumstances"),
         definite=_words(raw, "definite"),
+        anaphoric=_words(raw, "anaphoric"),
         speaker_labels=frozenset(raw.get("speaker_labels", [])),
         person_heads=_words(raw, "person_heads"),
         verbs={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in verbs.items()},

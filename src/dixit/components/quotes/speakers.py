@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # A pronoun ("Il a ajouté") stands for the previous speaker when that quote is this close (chars).
 _PRONOUN_REACH = 1200
+_BREAKS = ("—", "–")
 
 
 class Resolver:
@@ -32,8 +33,9 @@ class Resolver:
         elif f.speaker_chars is not None and self.ctx.actors is not None:
             ent = self.ctx.actors.at(*f.speaker_chars)
             f.entity, f.mention = (ent.id if ent else None), f.speaker_chars
-        elif f.speaker is not None and f.kind == "direct" and f.start <= f.speaker.idx < f.end:
-            # the parser took a subject inside the quotation ("..., avant de poursuivre: « X a dit »"):
+        elif f.speaker is not None and (f.kind == "direct" and f.start <= f.speaker.idx < f.end
+                                        or self.inside_quote(f.speaker.idx, f.speaker.idx + 1)):
+            # the parser took a subject inside a quotation ("..., avant de poursuivre: « X a dit »"):
             # the cue has none of its own and goes on from the speaker before it
             f.entity = self.last[0] if self.last is not None and f.start - self.last[1] < _PRONOUN_REACH else None
         elif f.speaker is not None:
@@ -45,6 +47,8 @@ class Resolver:
     def token(self, tok: Token, q_start: int = -1, q_end: int = -1) -> tuple[str | None, tuple[int, int] | None]:
         """The entity a speaker token names, and the characters naming it."""
         doc = tok.doc
+        if tok.text.startswith("-") and tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text) in self.data.pronouns:
+            tok = doc[tok.i + 1]  # "a-t-il" split as "-t" "-il": the pronoun is the second
         if fold(tok.text) in self.data.pronouns:
             mention = (tok.idx, tok.idx + len(tok.text))
             if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
@@ -57,13 +61,21 @@ class Resolver:
             e -= 1
         while s < e - 1 and q_start <= doc[s].idx < q_end:
             s += 1
+        # "affirme un média iranien — OUTLET": a dash or a line break ends the phrase
+        e = next((i for i in range(s + 1, e) if doc[i].text in _BREAKS or "\n" in doc[i - 1].whitespace_), e)
         while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].text in self.data.openers):
             e -= 1  # "Pour X, « ... »": the mark before the quote is no part of the name
         span = doc[s:e]
         mention = (span.start_char, span.end_char)
         if self.ctx.actors is None:
             return None, mention
-        ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
+        recent = self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH
+        if recent and self.is_definite(tok) and any(fold(t.text) in self.data.anaphoric for t in span):
+            return self.last[0], mention  # "précise la même source": the one who spoke last
+        tok_end = tok.idx + len(tok.text)
+        # the phrase, a name inside it, or the name the word belongs to ("Wechayachai" of "Phumtham Wechayachai")
+        ent = (self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok_end)
+               or self.ctx.actors.covering(tok.idx, tok_end))
         if fold(tok.lemma_) in self.data.person_heads:
             ent = self.person_in(span, tok, ent) or ent
             if (ent is None or ent.name[:1].islower() or self.bare_title(span)) and self.is_definite(tok):

@@ -72,7 +72,7 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     # the parser sometimes hangs the subject on the auxiliary ("Peskov a en outre déclaré")
     holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     subjects = [
-        c
+        _past_preposition(c) or c
         for h in holders
         for c in h.children
         if ((c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj")
@@ -81,15 +81,42 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
     if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if fold(child.text) in data.relatives:
-            return _antecedent(verb) or child
+            return _speaker_noun(_antecedent(verb), data) or child
         return child
     if depth >= 3 or verb.head is verb:
         return None
+    root = verb.sent.root
+    if depth == 0 and "Fin" in verb.morph.get("VerbForm") and root.pos_ in NOMINAL and root.i < verb.i:
+        return root  # "X, membre de ..., ajoute :" parsed with X as the root: a finite verb has a subject
     head = verb.head
     relative = verb.dep_ in ("acl", "acl:relcl", "relcl")
     if relative and head.pos_ in NOMINAL and fold(head.lemma_) not in data.not_speakers:
         return head  # "une lettre accusant X de ..."
     return subject_of(verb.head, data, depth + 1)
+
+
+def _past_preposition(subject: Token) -> Token | None:
+    """"Selon des médias, de hauts responsables ont dit": a noun after a preposition is no subject; the
+    noun after the comma the parser hung on it is."""
+    if not any(c.dep_ == "case" and c.i < subject.i for c in subject.children):
+        return subject
+    doc = subject.doc
+    return next((c for c in subject.children if c.i > subject.i and c.dep_ in ("appos", "nmod")
+                 and doc[c.left_edge.i - 1].text == "," and not any(g.dep_ == "case" for g in c.children)), None)
+
+
+def _speaker_noun(noun: Token | None, data: QuoteData) -> Token | None:
+    """The noun that can speak of a phrase the relative ends: "une source ayant une connaissance de X, qui"."""
+    if noun is None or fold(noun.lemma_) in data.person_heads or noun.pos_ == "PROPN":
+        return noun
+    tok = noun
+    for _ in range(3):  # up through the words that describe it ("ayant une connaissance de")
+        if tok.head is tok or tok.dep_ not in ("obj", "nmod", "acl", "obl:arg", "obl"):
+            break
+        tok = tok.head
+        if tok.pos_ in NOMINAL and fold(tok.lemma_) in data.person_heads:
+            return tok
+    return noun
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -133,8 +160,14 @@ def named_after(doc: Doc, last: int, data: QuoteData) -> Token | None:
     """The first name after a cue that no preposition governs (the parse of inverted subjects fails
     most on long ones: "a déclaré à la presse avant la réunion François Delattre, ambassadeur ...")."""
     end = min(last + 16, doc[last].sent.end)
+    via_words = {phrase[0] for phrase in data.via}
     for tok in doc[last + 1 : end]:
-        if tok.text in (".", ";", "«", "»", "“", "”", '"'):
+        # a name after a dash or a line break ("— OUTLET") or after "cité par" is no speaker
+        if tok.text in (".", ";", "«", "»", "“", "”", '"', "—", "–") or "\n" in doc[tok.i - 1].whitespace_ + tok.text:
+            return None
+        if fold(tok.text) in via_words and any(
+            tuple(fold(t.text) for t in doc[tok.i : tok.i + len(p)]) == p for p in data.via
+        ):
             return None
         if tok.ent_iob_ == "B" and tok.ent_type_ in data.speaker_labels:
             before = doc[tok.i - 1]
