@@ -51,6 +51,7 @@ FR_ACTORS = {
     "Pyongyang": ("PRK", "country", "PRK"),
     "Moscou": ("RUS", "country", "RUS"),
     "la Corée du Nord": ("PRK", "country", "PRK"),
+    "Kiev": ("UKR", "country", "UKR"),
 }
 EN_ACTORS = {
     "Canada": ("CAN", "country", "CAN"),
@@ -158,6 +159,51 @@ def test_english_active_passive_and_noun():
     find(art, "CONSULT", "JPN", "IND")
 
 
+def test_noun_target_hung_on_the_noun_actor_or_behind_a_complex_preposition():
+    expel = run("L'expulsion par la Pologne de deux diplomates russes a surpris.")
+    find(expel, "SANCTION", "POL", "RUS")
+    support = run("L'engagement de la Chine en faveur de la Russie est ancien.")
+    find(support, "SUPPORT", "CHN", "RUS")
+    assert not [e for e in run("L'engagement de la Chine en faveur du climat est ancien.").events if e.target]
+
+
+def test_a_statement_noun_goes_to_the_addressee_of_its_carrier():
+    art = run("Paris a remis une note de protestation à l'ambassadeur d'Iran.")
+    find(art, "ACCUSE", "FRA", "IRN")
+
+
+def test_a_demonstrative_act_noun_targets_the_author_of_the_act_told_before():
+    art = run("La Pologne a expulsé deux diplomates russes. Moscou a condamné cette décision.")
+    find(art, "ACCUSE", "RUS", "POL")
+    assert not [e for e in run("Moscou a condamné une décision.").events if e.type == "ACCUSE"]
+
+
+def test_a_noun_subject_of_a_verb_of_occurrence_takes_the_verb_complements():
+    art = run("Une rencontre a eu lieu entre Emmanuel Macron et Olaf Scholz.")
+    find(art, "CONSULT", "FRA", "DEU")
+    art = run("Un entretien aurait eu lieu entre le président russe Vladimir Poutine et le président américain "
+              "élu Donald Trump.")
+    find(art, "CONSULT", "RUS", "USA")
+
+
+def test_the_one_accused_of_an_act_noun_is_its_author():
+    art = run("Le Japon a accusé la Chine de collusion avec la Russie.")
+    find(art, "ACCUSE", "JPN", "CHN")
+    find(art, "COOPERATE", "CHN", "RUS")
+    assert not [e for e in art.events if e.type == "COOPERATE" and e.source == "JPN"]
+
+
+def test_fighting_is_mutual_and_takes_the_pair_named_in_its_clause():
+    art = run("Les combats se poursuivaient mardi pour le troisième jour à la frontière entre la Chine et l'Inde.")
+    ev = find(art, "ASSAULT")
+    assert ev.symmetric and {ev.source, ev.target} == {"CHN", "IND"}
+
+
+def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name():
+    art = run("Kiev aurait commis un acte terroriste contre la Russie.")  # "Kiev" tagged PRON, entity LOC
+    find(art, "ASSAULT", "UKR", "RUS")
+
+
 def test_a_place_counts_only_through_its_state_and_only_as_a_target_of_force():
     art = run("China attacked Hanoi.", "en")
     find(art, "ASSAULT", "CHN", "VNM")
@@ -261,3 +307,10 @@ def test_relative_pronoun_and_gerund_after_a_preposition():
 def test_what_is_sent_is_not_the_target():
     art = run("La Chine a envoyé des troupes en Russie.")
     assert find(art, "AID", "CHN", "RUS")
+
+
+def test_a_city_of_the_places_table_stands_for_its_state(analyze_fr):
+    art = analyze_fr("Les forces ukrainiennes ont bombardé la ville de Belgorod mardi.")
+    place = next(e for e in art.entities if e.id == "Belgorod")
+    assert (place.kind, place.country) == ("location", "RUS")
+    assert [(e.source, e.type, e.target) for e in art.events] == [("UKR", "ASSAULT", "RUS")]

@@ -45,3 +45,9 @@ def test_an_order_to_leave_the_country_is_an_expulsion():
     art = run("La Pologne a ordonné à deux diplomates russes de quitter le pays.")
     assert find(art, "SANCTION", "POL", "RUS").mode == "expel"
     assert not [e for e in run("La Pologne a ordonné une enquête sur la Russie.").events if e.type == "SANCTION"]
+
+
+def test_striking_into_a_country_targets_it_whatever_the_lemmatiser_says():
+    art = run("Washington a autorisé Kiev pour que Kiev frappe en Russie.")  # verb "frappe" left as lemma "frappe"
+    find(art, "ASSAULT", "UKR", "RUS")
+    find(run("La Chine a attaqué en Inde."), "ASSAULT", "CHN", "IND")

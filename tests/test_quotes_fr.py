@@ -15,6 +15,25 @@ def test_pairs_french_and_english_marks():
     assert found == ["oui", "non", "peut-être"]
 
 
+def test_a_straight_mark_pairs_with_a_curly_one():
+    text = 'Il a dit "oui” puis “non" et « encore ».'
+    found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»", "“": "”", '"': '"'})]
+    assert found == ["oui", "non", "encore"]
+
+
+def test_a_sentence_cut_before_a_comma_is_joined_again():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dixit.components.quotes import _sentences
+
+    words = ["Selon", "Paris", ",", "il", "pleut", ".", "\n", ",", "puis", "rien", "."]
+    starts = [True, False, True, False, False, False, False, True, False, False, False]
+    spaces = [True, False, True, True, False, False, False, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    assert [s.text for s in _sentences(doc)] == ["Selon Paris, il pleut.\n", ", puis rien."]
+
+
 def test_a_quote_left_open_runs_to_the_end_of_its_paragraph():
     text = "« Premier paragraphe sans fin\n« Second. »"
     found = [text[m.start : m.end] for m in pair_marks(text, {"«": "»"})]
@@ -121,6 +140,50 @@ def test_headline_claim_dash_speaker(analyze_fr):
     art = analyze_fr("La France ne reculera pas – Emmanuel Macron\nLe président a parlé lundi devant la presse.")
     q = art.quotes[0]
     check(art, q, "La France ne reculera pas", "indirect", "–", "Emmanuel Macron")
+
+
+def test_headline_country_before_colon_is_a_topic(analyze_fr):
+    art = analyze_fr("Niger : le président a quitté la capitale lundi\nLe président a voyagé vers le nord.")
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.lemma == ":"]
+
+
+def test_headline_country_before_colon_speaks_a_quotation(analyze_fr):
+    art = analyze_fr("France : « Nous ne reculerons pas devant la menace »\nLe gouvernement a parlé lundi.")
+    q = only(art)
+    assert q.text == "Nous ne reculerons pas devant la menace" and q.cue is not None and q.cue.lemma == ":"
+
+
+def test_a_relative_clause_after_a_comma_is_no_inverted_cue(analyze_fr):
+    art = analyze_fr("Le président a reçu lundi Jean Dupont, qui soutenait la réforme des retraites.")
+    assert art.quotes == []
+
+
+def test_a_cue_before_a_colon_announces_what_follows(analyze_fr):
+    art = analyze_fr("Le porte-parole, membre du gouvernement, ajoute : « Nous partirons demain. »")
+    assert only(art).kind == "direct"
+
+
+def test_tel_que_is_no_reported_clause(analyze_fr):
+    art = analyze_fr("Il a salué les efforts de plusieurs pays voisins, tels que la Belgique et la Suisse.")
+    assert art.quotes == []
+
+
+def test_headline_speaker_with_its_verb_before_colon(analyze_fr):
+    art = analyze_fr("Moscou réagit : la Russie ne paiera jamais cette dette\nLe ministère a parlé lundi.")
+    q = art.quotes[0]
+    assert q.text == "la Russie ne paiera jamais cette dette" and q.cue is not None and q.cue.lemma == "réagir"
+
+
+def test_headline_speaker_with_a_topic_after_colon(analyze_fr):
+    art = analyze_fr("« Nous riposterons »: Moscou sur l'expulsion de deux diplomates\nLe ministère a parlé lundi.")
+    q = art.quotes[0]
+    assert q.text == "Nous riposterons" and q.cue is not None and q.cue.lemma == ":"
+
+
+def test_accused_of_runs_on_to_what_follows_without_comma(analyze_fr):
+    text = "Le ministre a accusé Paris de collusion avec un groupe armé (FLA) pour attaquer la ville, selon l'agence."
+    art = analyze_fr(text)
+    assert only(art).text == "Paris de collusion avec un groupe armé (FLA) pour attaquer la ville"
 
 
 # What the French dev set reached when this was written (dixit eval ../shared/corpus/dev --lang fr).

@@ -7,6 +7,7 @@ character range (`at`), a noun phrase (`resolve_span`) or a pronoun (`resolve_pr
 from __future__ import annotations
 
 from bisect import bisect_right, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,6 +25,8 @@ _COLLECTIVE = {"organization", "country", "group", "bloc"}
 # How many earlier mentions a pronoun looks back at, and across how many paragraph breaks (a quotation
 # may run over paragraphs: "X said.\n“A.\n“B,” he said.").
 _LOOKBACK = 40
+# Dependencies that tie a name to the noun it stands beside ("le chancelier | Yvan Gil").
+_NAME_LINKS = {"appos", "flat", "flat:name", "compound"}
 _MAX_PARAGRAPHS = 2
 
 
@@ -159,32 +162,33 @@ class ActorIndex:
         # Doc.text joins every token anew on each call: read it once per article.
         return self.doc.text if self.doc is not None else ""
 
-    def resolve_pronoun(self, token: Token) -> Entity | None:
-        """The actor a personal pronoun stands for.
+    def resolve_pronoun(self, token: Token, skip: Callable[[int, int], bool] | None = None) -> Entity | None:
+        """The actor a personal pronoun stands for (see `antecedent`)."""
+        return self.antecedent(token, skip)[0]
+
+    def antecedent(self, token: Token, skip: Callable[[int, int], bool] | None = None) -> tuple[Entity | None, bool]:
+        """The actor a personal pronoun stands for, and whether it was the subject nearby.
 
         Candidates are the actors named before it in the same or the previous paragraph whose
         kind, gender and number agree; the last one named as a subject wins over a closer one
         named as an object (news prose keeps its subject: "Kim a reçu Belousov. Il a dit..."),
-        provided it is in the same or the previous sentence.
+        provided it is in the same or the previous sentence. Mentions for which `skip(start, end)`
+        holds (words inside a quotation) are passed over.
         """
         if self.lexicon is None:
-            return self._last_person(token.idx)
-        agreement = self.lexicon.pronouns.get(token.lower_)
+            return self._last_person(token.idx), False
+        agreement = self.pronoun_agreement(token)
         if agreement is None:
-            return None
-        gender = agreement.get("gender") or str(token.morph.get("Gender")[0] if token.morph.get("Gender") else "")
-        number = agreement.get("number", "Sing")
+            return None, False
+        gender, number = agreement
         sent_start = token.sent.start
         previous_sent = token.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        paragraphs = 0
         fallback: Entity | None = None
         i = bisect_right(self._mentions, (token.idx, token.idx, ""))
         for start, end, ent_id in reversed(self._mentions[max(0, i - _LOOKBACK):i]):
-            if end > token.idx:
+            if end > token.idx or (skip is not None and skip(start, end)):
                 continue
-            gap = self._text[end:token.idx]
-            paragraphs = gap.count("\n")
-            if paragraphs > _MAX_PARAGRAPHS:
+            if self._text[end:token.idx].count("\n") > _MAX_PARAGRAPHS:
                 break
             ent = self.entities[ent_id]
             if not self._agrees(ent, gender, number, start, end):
@@ -192,10 +196,26 @@ class ActorIndex:
             head = self._head(start, end)
             if head is None:
                 continue
-            if head.i >= previous_sent and head.dep_.startswith("nsubj"):
-                return ent
+            if head.i >= previous_sent and _role_in_clause(head).dep_.startswith("nsubj"):
+                return ent, True
             fallback = fallback or ent
-        return fallback
+        return fallback, False
+
+    def pronoun_agreement(self, token: Token) -> tuple[str, str] | None:
+        """(gender, number) a pronoun asks of its antecedent; clitics "a-t-il" count as "il"."""
+        agreement = self.lexicon.pronouns.get(token.lower_.rsplit("-", 1)[-1]) if self.lexicon else None
+        if agreement is None:
+            return None
+        gender = agreement.get("gender") or str(token.morph.get("Gender")[0] if token.morph.get("Gender") else "")
+        return gender, agreement.get("number", "Sing")
+
+    def agrees(self, ent: Entity, pronoun: Token) -> bool:
+        """Whether a pronoun may stand for an actor, judged on the actor's last mention before it."""
+        agreement = self.pronoun_agreement(pronoun)
+        before = [m for m in ent.mentions if m.end <= pronoun.idx]
+        if agreement is None or not before:
+            return agreement is None
+        return self._agrees(ent, *agreement, before[-1].start, before[-1].end)
 
     # -- helpers -----------------------------------------------------------------------------
     def _head(self, start: int, end: int) -> Token | None:
@@ -210,9 +230,12 @@ class ActorIndex:
         if gender == "Neut":
             return ent.kind in _COLLECTIVE
         if ent.kind != "person":
+            if ent.id in self.gender:  # an organisation whose noun tells ("l'agence KCNA" ... "elle")
+                return number == "Sing" and self.gender[ent.id] == gender
             # "elle" may stand for "la Russie": a body or state of the pronoun's grammatical gender.
             head = self._head(start, end)
-            return bool(gender) and ent.kind in _COLLECTIVE and head is not None and self._fem_state(head, gender)
+            return (bool(gender) and ent.kind in _COLLECTIVE and head is not None and self._fem_state(head, gender)
+                    and "Plur" not in head.morph.get("Number"))  # "elle" is not "les sources"
         known = self.gender.get(ent.id)
         return not gender or known is None or known == gender
 
@@ -235,6 +258,15 @@ class ActorIndex:
             return None
         found = {e.id for e in self.entities.values() if e.kind == "person" and key in _parts(e)}
         return self.entities[found.pop()] if len(found) == 1 else None
+
+
+def _role_in_clause(head: Token) -> Token:
+    """The word that stands for a name in its clause: "Yvan Gil" in "le chancelier Yvan Gil a dit" is the title's."""
+    for _ in range(3):
+        if head.dep_ not in _NAME_LINKS or head.head is head:
+            break
+        head = head.head
+    return head
 
 
 def _parts(ent: Entity) -> set[str]:

@@ -149,6 +149,15 @@ def _body_role(index: ActorIndex, body: SpacySpan, inside: list[tuple[int, int, 
     if ent.kind == "organization" and ent.role is None:
         mention = body.doc.char_span(s, e, alignment_mode="expand")
         ent.role = _role(index, body, mention)
+    if ent.kind == "organization":
+        _body_gender(index, ent, body)
+
+
+def _body_gender(index: ActorIndex, ent: Entity, body: SpacySpan) -> None:
+    """An organisation takes the gender of the noun naming it, for pronouns ("l'agence X" ... "elle")."""
+    gender = "Fem" if index.lexicon.is_female_title(body.text) else next(iter(body.root.morph.get("Gender")), None)
+    if gender:
+        index.gender.setdefault(ent.id, gender)
 
 
 def _trim(ent: SpacySpan, lex: Lexicon, title_tokens: set[int]) -> tuple[SpacySpan | None, str | None]:
@@ -279,6 +288,8 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     person = None
     if title.label_ == "title":
         person = _person_after(index, doc, raw_right, name_hi) or _person_before(index, doc, left)
+    elif title.label_ == "body":
+        person = _organization_after(index, title, raw_right)  # "l'agence de presse iranienne Tasnim"
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
     country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
@@ -323,6 +334,8 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         ent.country = ent.country or country
     if female:
         index.gender[ent.id] = "Fem"
+    elif ent.kind == "organization":
+        _body_gender(index, ent, title)
     return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else ent
 
 
@@ -419,10 +432,22 @@ def _person_before(index: ActorIndex, doc: Doc, left: int) -> Entity | None:
     return ent if ends else None
 
 
-def _starts_person(index: ActorIndex, tok: Token) -> Entity | None:
+def _starts_person(index: ActorIndex, tok: Token, kind: str = "person") -> Entity | None:
     for s, _e, ent_id in index._inside(tok.idx, tok.idx + 10_000)[:3]:
-        if s == tok.idx and index.entities[ent_id].kind == "person":
+        if s == tok.idx and index.entities[ent_id].kind == kind:
             return index.entities[ent_id]
+    return None
+
+
+def _organization_after(index: ActorIndex, body: SpacySpan, right: int) -> Entity | None:
+    """The organisation a body noun introduces, past adjectives only ("l'agence de presse officielle Irna")."""
+    doc = body.doc
+    for i in range(body.end, min(right + 1, len(doc))):
+        org = _starts_person(index, doc[i], "organization")
+        if org is not None:
+            return org
+        if doc[i].pos_ != "ADJ" and i not in index.country_at:
+            return None
     return None
 
 

@@ -97,7 +97,8 @@ class Lexicon:
         return self.section("titles").get(norm(text)) or self.section("bodies").get(norm(text))
 
     def is_female_title(self, text: str) -> bool:
-        return norm(text) in set(self.section("female").get("titles", []))
+        female = self.section("female")
+        return norm(text) in set(female.get("titles", [])) | set(female.get("bodies", []))
 
     def cue_kind(self, word: str) -> str | None:
         w = norm(word)
@@ -180,6 +181,9 @@ def build_lexicon(lang: LanguageData, nlp: Language) -> Lexicon:
         _add(lex, nlp, spec, "demonym", demonyms)
     for row in common_tsv("actors"):
         spec = Spec(row["id"], row["id"], row["kind"], row["country"] or None, row["role"] or None)
+        _add(lex, nlp, spec, "name", row["aliases"].split("|"))
+    for row in common_tsv("places"):  # cities and regions: a place stands for the state that holds it
+        spec = Spec(row["id"], row["id"], "location", row["country"] or None)
         _add(lex, nlp, spec, "name", row["aliases"].split("|"))
     for row in common_tsv("persons"):
         spec = Spec(row["id"], row["id"], "person", row["country"] or None, row["role"] or None)

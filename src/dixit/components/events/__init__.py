@@ -9,7 +9,7 @@ intensities are PLOVER's (Open Event Data Alliance, CC BY-SA 4.0; see NOTICE).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -18,7 +18,7 @@ from dixit.components.context import Context
 from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
-from dixit.components.events.status import Frame, frame_of, is_denial, is_requested, modality
+from dixit.components.events.status import Frame, frame_of, is_denial, is_negated, is_requested, modality
 from dixit.components.strings import StringFilter, entity_spans, filter_for
 from dixit.model import Cue, Entity, Event
 
@@ -45,6 +45,7 @@ class Found:
     token: Token
     rule: Trigger
     arguments: frozenset[int] = frozenset()  # token indices read as source or target
+    refers_back: bool = False  # the target is an act told before ("cette décision")
 
 
 @component("events")
@@ -62,6 +63,7 @@ def events(ctx: Context) -> None:
             found += _events_of(ctx, tok, rule, rules, resolver)
         if tok.lemma_.lower() in rules.charge_nouns:
             found += _charge(ctx, tok, rules, resolver)
+    _resolve_acts_told_before(found)
     _link_denials(ctx, found, rules)
     found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
     _place_in_time_and_space(ctx, found, rules, dates)
@@ -151,8 +153,28 @@ def _events_of(ctx: Context, tok: Token, rule: Trigger, rules: Rules, resolver: 
         event = _event(ctx, tok, rule, rules, source, target, args, resolver)
         if _apply_status(ctx, event, tok, rule, rules, frame, verbal):
             used = [*args.sources, *args.targets, *args.fallback_sources, *args.fallback_targets]
-            out.append(Found(event, tok, rule, frozenset(t.i for t in used)))
+            back = target is None and any(_names_act_told_before(t, rules) for t in args.targets)
+            out.append(Found(event, tok, rule, frozenset(t.i for t in used), refers_back=back))
     return out
+
+
+def _names_act_told_before(tok: Token, rules: Rules) -> bool:
+    """"cette décision", "ces mesures": an act noun with a demonstrative points back to an act."""
+    return tok.lemma_.lower() in rules.act_nouns and any(
+        c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def _resolve_acts_told_before(found: list[Found]) -> None:
+    """"La France a condamné cette décision": the target is the author of the last act told
+    before, other than the source itself (reacting to one's own act is rare in news)."""
+    for f in found:
+        if not f.refers_back or f.event.target is not None or f.event.source is None:
+            continue
+        earlier = [g.event for g in found if g.event.start < f.event.start and g.event.source
+                   and g.event.source != f.event.source]
+        if earlier:
+            last = max(earlier, key=lambda e: e.start)
+            f.event.target, f.event.target_actor = last.source, last.source_actor
 
 
 def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
@@ -214,15 +236,16 @@ def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, i
 def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: Rules, frame: Frame | None,
                   verbal: bool) -> bool:
     """Set status, claimants and deniers; False when the clause states no event at all."""
-    mood = modality(tok, rules, reported=frame is not None) if verbal else None
+    mood = modality(tok, rules, reported=frame is not None) if verbal else _disposition(tok, rules)
     if mood == "negated" and is_denial(tok, rules):
         return False  # "n'a pas démenti" denies nothing
-    if mood == "intent":
+    if mood in ("intent", "refused"):
         event.type = rule.intent or rules.intent.get(event.type, event.type)
         if event.mode not in rules.mode_intensity.get(event.type, {}):
             event.mode = None  # a mode of the act that the promise or threat does not have
         event.intensity = rules.intensity(event.type, event.mode)
-    elif mood == "negated" and event.type in rules.negated:
+        mood = "negated" if mood == "refused" else mood  # "not open to talks": refusing the promise
+    if mood == "negated" and event.type in rules.negated:
         event.type, event.mode = rules.negated[event.type], None  # refusing to agree is rejecting
         event.intensity = rules.intensity(event.type, None)
     elif mood in ("negated", "possible"):
@@ -240,6 +263,16 @@ def _apply_status(ctx: Context, event: Event, tok: Token, rule: Trigger, rules: 
     return True
 
 
+def _disposition(tok: Token, rules: Rules) -> str | None:
+    """"open to talks with X", "ready for negotiations": an act its actor is disposed to do is
+    announced ("intent"); "not open to talks" refuses it ("refused")."""
+    governor = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    if governor.i == tok.i or governor.lemma_.lower() not in rules.modality.get("disposition", frozenset()):
+        return None
+    copula = governor.head if governor.dep_ in rules.deps("predicative") else governor
+    return "refused" if is_negated(governor, rules) or is_negated(copula, rules) else "intent"
+
+
 def _state_of(ctx: Context, entity_id: str) -> str:
     ent = ctx.article.entity(entity_id) or (ctx.actors.entities.get(entity_id) if ctx.actors else None)
     return state_coded(ent)[0] if ent else entity_id
@@ -252,26 +285,49 @@ def _link_denials(ctx: Context, found: list[Found], rules: Rules) -> None:
     name who it rejects. A denial that names the act itself ("a démenti tout entretien")
     makes the event denied; one that dismisses "the allegations" leaves it claimed.
     """
+    rejoinders: list[Found] = []
     for denial in [f for f in found if f.event.type == "REJECT" and is_denial(f.token, rules)]:
         denier = denial.event.source
         if denier is None:
             continue
-        # The nearest claim or accusation before the denial is the one it answers first.
-        for claim in sorted(found, key=lambda f: -f.event.start):
+        accusers: list[str] = []  # who made the claim the denial answers, when it names nobody
+        for claim in _answered_claims(denial, found):
             ev = claim.event
-            if claim is denial or ev.start > denial.event.start:
-                continue
             if ev.type == "ACCUSE" and ev.target == denier and denial.event.target is None:
                 denial.event.target = ev.source  # "X accused Y ... Y denied the allegations"
+                accusers = _accusers(found, claim, denier)
             if not ev.claimed_by or (denier not in (ev.source, ev.target)
                                      and denial.event.target not in ev.claimed_by):
                 continue
             if denier not in ev.denied_by:
                 ev.denied_by.append(denial.event.source_actor or denier)
             if denial.event.target is None:
-                denial.event.target = _state_of(ctx, ev.claimed_by[0])
+                accusers = [_state_of(ctx, c) for c in ev.claimed_by] + _accusers(found, claim, denier)
+                denial.event.target = accusers[0]
             if _names_the_act(denial.token, claim.rule, rules):
                 ev.status = "denied"
+        others = [a for a in dict.fromkeys(accusers) if a not in (denier, denial.event.target)]
+        rejoinders += [Found(replace(denial.event, target=a, claimed_by=[], denied_by=[]), denial.token, denial.rule,
+                             denial.arguments) for a in others]
+    found += rejoinders
+
+
+def _accusers(found: list[Found], claim: Found, denier: str) -> list[str]:
+    """Everyone who accuses the denier in the sentence of the claim a denial answers: "X and Z
+    accused Y of ... Y denied the allegations" rejects X and Z."""
+    sent = claim.token.sent
+    return [f.event.source for f in found if f.event.type == "ACCUSE" and f.event.target == denier
+            and f.event.source and sent.start <= f.token.i < sent.end]
+
+
+def _answered_claims(denial: Found, found: list[Found]) -> list[Found]:
+    """The claims a denial may answer, the nearest first: those before it; for a denial in the
+    title, which announces what the body reports, also those after it, in reading order."""
+    start = denial.event.start
+    before = sorted((f for f in found if f is not denial and f.event.start <= start), key=lambda f: -f.event.start)
+    if not _in_title(denial.token):
+        return before
+    return before + sorted((f for f in found if f.event.start > start), key=lambda f: f.event.start)
 
 
 def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:

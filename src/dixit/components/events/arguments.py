@@ -62,6 +62,9 @@ def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
         return objects or subject(governor, rules, depth + 1)
     if tok.dep_ == rules.syntax.get("coordination", "conj") and tok.head.i != tok.i:
         return subject(tok.head, rules, depth + 1)
+    if tok.dep_ in rules.deps("predicative") and tok.head.i != tok.i:
+        # "X is committed to...": a predicative participle or adjective takes the subject of its copula.
+        return subject(tok.head, rules, depth + 1)
     if tok.dep_ in rules.deps("modifier_clause") and not _is_passive(tok, rules):
         return [tok.head]
     # "..., accusant X de...": a participle or gerund shares the subject of its clause.
@@ -89,7 +92,8 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             args.targets = [c for c in tok.children if c.dep_ in rules.deps("object")] or _shared_object(tok, rules)
     # Complements come after the object: "accuse X d'ingérence en Y" targets X, not Y.
     args.fallback_targets = [c for c in tok.children if c.dep_ in rules.deps("dative")]
-    args.fallback_targets += [n for p, n in prep_phrases(tok, rules) if p in targets_by_prep]
+    phrases = list(prep_phrases(tok, rules))
+    args.fallback_targets += [n for p, n in phrases if p in targets_by_prep] + relayed_targets(phrases, rules)
     if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
         for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
             args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
@@ -120,15 +124,91 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
             (args.targets if has_agent else args.sources).append(noun)
         elif prep in targets_by_prep:
             args.targets.append(noun)
+    args.targets += relayed_targets(phrases, rules)
     # Demonyms and possessives name the actor when no complement does: "les frappes russes".
     if not args.sources:
         args.sources = [c for c in tok.children if c.dep_ in rules.deps("noun_modifier")]
-    args.fallback_sources = _governor_subject(tok, rules)
+    controller = _controller(tok, rules)
+    args.fallback_sources = [controller] if controller is not None else _governor_subject(tok, rules)
     args.joint = True  # "X et Y ont eu un entretien"
-    if tok.dep_ in rules.deps("object") and rules.verbal(trig.type):
-        # "a remis une note de protestation à X": a statement goes to the addressee of its verb.
-        args.fallback_targets = [n for p, n in prep_phrases(tok.head, rules) if p in targets_by_prep]
+    args.fallback_targets = _misattached_targets(phrases, has_agent, targets_by_prep, rules)
+    if controller is not None:  # "accuse X de collusion avec Y": "avec Y" may hang on the verb
+        args.fallback_targets += [n for p, n in prep_phrases(controller.head, rules) if p in targets_by_prep]
+    if tok.dep_ in rules.deps("subject") and tok.head.pos_ in ("VERB", "AUX"):
+        # "un entretien a eu lieu entre X et Y", "des combats ont éclaté avec X": the verb only says it happened.
+        between = rules.deps("between_preps") | targets_by_prep
+        args.fallback_targets += [n for p, n in prep_phrases(tok.head, rules) if p in between]
+        args.fallback_targets += _between_in_clause(tok.head, rules)
+    statement = _carrier(tok, rules)
+    if statement.dep_ in rules.deps("object"):
+        # "a remis une (note de) protestation à X": a statement goes to the addressee of its verb;
+        # "waged an offensive on X": a light verb carries the target of the act it names, whatever its type.
+        addressees = list(prep_phrases(statement.head, rules))
+        if statement != tok and rules.verbal(trig.type):  # the parser often hangs "à X" on the carrier noun
+            addressees += prep_phrases(statement, rules)
+        args.fallback_targets += [n for p, n in addressees if p in targets_by_prep]
     return args
+
+
+def relayed_targets(phrases: list[tuple[str, Token]], rules: Rules) -> list[Token]:
+    """Complex prepositions end in a noun that hands on to its complement: "en faveur de X",
+    "à l'égard de X", "à l'encontre de X" (`relay_nouns` in events.toml)."""
+    relays = rules.deps("relay_nouns")
+    return [inner for _, noun in phrases if noun.lemma_.lower() in relays
+            for p, inner in prep_phrases(noun, rules) if p in rules.deps("noun_source_preps")]
+
+
+def _misattached_targets(phrases: list[tuple[str, Token]], has_agent: bool, targets_by_prep: frozenset[str],
+                         rules: Rules) -> list[Token]:
+    """Targets the parser hung on the noun's own actor rather than on the noun: "le soutien
+    d'Ankara à la Somalie", "l'expulsion par la Bulgarie de diplomates russes"."""
+    out = []
+    agent, own = rules.deps("agent_preps"), rules.deps("noun_source_preps")
+    for prep, noun in phrases:
+        if prep not in agent | own:
+            continue
+        for inner_prep, inner in prep_phrases(noun, rules):
+            acted_upon = has_agent and prep in agent and inner_prep in own
+            if inner_prep in targets_by_prep or acted_upon:
+                out.append(inner)
+        out += relayed_targets(list(prep_phrases(noun, rules)), rules)
+    return out
+
+
+def _carrier(tok: Token, rules: Rules) -> Token:
+    """The noun a trigger noun qualifies as its complement ("une note de protestation" -> "note")."""
+    if tok.dep_ in rules.deps("oblique") and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "case" and c.lower_ in rules.deps("noun_source_preps") for c in tok.children):
+        return tok.head
+    return tok
+
+
+def _between_in_clause(verb: Token, rules: Rules) -> list[Token]:
+    """"Les combats se poursuivaient ... à la frontière entre X et Y": the pair named anywhere
+    in the clause, however deep the parser hung it (not inside a clause of its own)."""
+    between, clausal = rules.deps("between_preps"), rules.deps("clausal") - {"conj", "cc"}
+    out, stack = [], [c for c in verb.children if c.dep_ not in clausal]
+    while stack:
+        tok = stack.pop()
+        if any(c.dep_ == "case" and c.lower_ in between for c in tok.children):
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in clausal)
+    return out
+
+
+def _controller(tok: Token, rules: Rules) -> Token | None:
+    """The object of a verb of blame or praise that the act noun is about: "accuse X de collusion",
+    "félicite X pour son aide" (`[control]` in events.toml); the parser may hang the noun on X."""
+    verbs, preps = rules.control_verbs, rules.control_preps
+    case = next((c.lower_ for c in tok.children if c.dep_ in ("case", "prep")), None)
+    if tok.pos_ == "ADP" or case not in preps or tok.dep_ not in rules.deps("oblique"):
+        return None
+    head = tok.head
+    if head.dep_ in rules.deps("object") and head.head.lemma_.lower() in verbs:
+        return head
+    if head.lemma_.lower() in verbs:
+        return next((c for c in head.children if c.dep_ in rules.deps("object")), None)
+    return None
 
 
 def _governor_subject(tok: Token, rules: Rules) -> list[Token]:
@@ -176,7 +256,10 @@ class Resolver:
                 and t.i != tok.i and self._same_phrase(tok, t)]
 
     def _same_phrase(self, head: Token, tok: Token) -> bool:
-        while tok.i != head.i and tok.dep_ == self.rules.syntax.get("coordination", "conj"):
+        """Whether `tok` is coordinated with `head`, also through the name in apposition to it
+        ("le président russe Vladimir Poutine et le président américain": the second hangs on the name)."""
+        links = {self.rules.syntax.get("coordination", "conj")} | self.rules.deps("apposition")
+        while tok.i != head.i and tok.dep_ in links:
             tok = tok.head
         return tok.i == head.i
 
@@ -186,7 +269,7 @@ class Resolver:
         return self._cache[tok.i]
 
     def _entity(self, tok: Token) -> Entity | None:
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and tok.ent_iob_ in ("", "O"):  # a name tagged PRON ("Kiev") is still a name
             relative = "Rel" in tok.morph.get("PronType") or tok.lower_ in self.rules.deps("relative")
             if relative and tok.head.dep_ in self.rules.deps("modifier_clause"):
                 return self.entity(tok.head.head)

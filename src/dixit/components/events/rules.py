@@ -42,6 +42,11 @@ class Rules:
     charge_nouns: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     charge_type: str = "ACCUSE"
+    # "a condamné cette décision": nouns that, with a demonstrative, name an act told before.
+    act_nouns: frozenset[str] = frozenset()
+    # "accuse X de collusion": verbs whose object is the author of the act noun after these prepositions.
+    control_verbs: frozenset[str] = frozenset()
+    control_preps: frozenset[str] = frozenset()
 
     def deps(self, key: str) -> frozenset[str]:
         return frozenset(self.syntax.get(key, []))
@@ -100,6 +105,9 @@ def build_rules(lang: LanguageData) -> Rules:
         charge_nouns=frozenset(data.get("charge", {}).get("nouns", [])),
         charge_verbs=frozenset(data.get("charge", {}).get("verbs", [])),
         charge_type=data.get("charge", {}).get("type", "ACCUSE"),
+        act_nouns=frozenset(data.get("anaphora", {}).get("act_nouns", [])),
+        control_verbs=frozenset(data.get("control", {}).get("verbs", [])),
+        control_preps=frozenset(data.get("control", {}).get("preps", [])),
     )
 
 

@@ -40,6 +40,12 @@ from dixit.model import Cue, Quote
 _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
+# Punctuation that never starts a sentence: what comes before it goes on.
+_CONTINUERS = frozenset({",", ";", ":", ")", "]"})
+# Dependents of a cue that start another statement or an aside, never continue its object.
+_RUN_ON_STOPS = frozenset({"punct", "conj", "cc", "parataxis", "nsubj", "obj", "dobj", "dep"})
+# Marks crossed between an object and what follows it ("(FLPT) pour ...").
+_RUN_ON_SKIPS = frozenset({")", "]", "»", "”", '"'})
 # Tokens looked at after a cue for "que", "de" or a complement.
 _CUE_REACH = 16
 
@@ -85,7 +91,7 @@ def quotes(ctx: Context) -> None:
 class _Finder:
     def __init__(self, ctx: Context, data: QuoteData) -> None:
         self.ctx, self.data, self.doc, self.text = ctx, data, ctx.doc, ctx.text
-        self.sents: list[Span] = list(self.doc.sents)
+        self.sents: list[Span] = _sentences(self.doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.marks = pair_marks(self.text, data.openers)
         self.words = _folded_words(self.doc)  # shared by every pass that matches phrases
@@ -166,7 +172,25 @@ class _Finder:
             if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
         has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
-        return (obj.left_edge.i, min(end, sent.end)) if has_de else None
+        return (obj.left_edge.i, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
+
+    def run_on(self, v: Token, start: int, end: int) -> int:
+        """The end of "accusé X de collusion avec Y pour « faire la guerre »": the cue's dependents
+        that follow on without a comma belong to the statement, circumstances ("selon ...") do not."""
+        starts = {c.left_edge.i: c for c in v.children if c.i >= end and c.dep_ not in _RUN_ON_STOPS}
+        while True:
+            j = end
+            while j < len(self.doc) and self.doc[j].text in _RUN_ON_SKIPS:
+                j += 1
+            child = starts.get(j)
+            if child is None or fold(self.doc[j].text) in self.data.circumstances:
+                # a bracket opened inside the statement closes in it: "(FLPT)"
+                opened = end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text
+                return end + 1 if opened else end
+            comma = next((t.i for t in self.doc[j : child.right_edge.i + 1] if t.text in (",", ";")), None)
+            if comma is not None:
+                return comma
+            end = child.right_edge.i + 1
 
     def ccomp_clause(self, v: Token, last: int) -> tuple[int, int] | None:
         for child in v.children:
@@ -203,6 +227,10 @@ class _Finder:
             skip |= {t.i for t in subj.subtree}
         if any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in v.children):
             return None  # "CLAIM, gets warned back": the passive reports nothing
+        if any(fold(self.doc[i].text) in self.data.relatives for i in skip):
+            return None  # "X, qui soutient Y": a relative clause, its antecedent is no claim
+        if cue.last + 1 < sent.end and self.doc[cue.last + 1].text in self.data.announcers:
+            return None  # "X, membre de ..., ajoute : « ... »": the cue announces what follows
         first = min([v.i, *skip])
         comma = left_comma(self.doc, v, first, skip)
         if comma is None or comma - sent.start < 2 or comma < sent.start:
@@ -229,6 +257,11 @@ class _Finder:
         return subject_of(v, self.data)
 
     def add_clause(self, start: int, end: int, cue: Cue, speaker: Token | None, k: int) -> None:
+        # a clause the parser found inside a quotation ("ajoute : « CLAUSE »") is that quotation
+        holders = [m for m in self.marks if m.open < start and end <= m.close and not m.open < cue.start < m.close]
+        holder = min(holders, key=lambda m: m.close - m.open, default=None)
+        if holder is not None:
+            start, end = holder.open, holder.close + 1
         # a quotation cut by the clause's edge belongs to it whole
         end = max([end, *(m.end for m in self.marks if start <= m.open < end < m.end)])
         start = min([start, *(m.open for m in self.marks if m.open < start < m.close <= end + 1)])
@@ -281,12 +314,14 @@ class _Finder:
         first = prep.i + n
         if first >= sent.end or fold(self.doc[first].text) in self.data.relatives:
             return None
+        # the phrase ends at the first comma or quotation mark ("Pour X, « ... »")
+        end = next((t.i for t in self.doc[first:sent.end] if t.text == "," or t.text in self.data.openers), sent.end)
         head = prep.head
-        if not (first <= head.i < sent.end and head.pos_ in NOMINAL):
-            head = next((t for t in self.doc[first : min(first + 6, sent.end)] if t.pos_ in NOMINAL), None)
+        if not (first <= head.i < end and head.pos_ in NOMINAL):
+            head = next((t for t in self.doc[first : min(first + 6, end)] if t.pos_ in NOMINAL), None)
         if head is None:
             return None
-        return head, np_bounds(head, first, sent.end, self.data.circumstances)
+        return head, np_bounds(head, first, end, self.data.circumstances)
 
     def prep_clause(self, at: int, np_end: int, sent: Span) -> tuple[int, int] | None:
         doc = self.doc
@@ -319,7 +354,8 @@ class _Finder:
                     return
 
     def headline_claim(self, speaker: tuple[int, int], claim: tuple[int, int], cue: Cue) -> bool:
-        s, e = trim(self.text, *speaker)
+        s, e, verb = self.speaker_side(*trim(self.text, *speaker))
+        cue = verb or cue
         if e <= s or len(self.text[s:e].split()) > self.data.max_speaker_words:
             return False
         ent = self.ctx.actors.at(s, e)
@@ -330,7 +366,7 @@ class _Finder:
         if not covers:
             return False
         start, end = trim(self.text, *claim)
-        if end - start < 10:
+        if end - start < 10 or (verb is None and self.topic_label(ent.kind, speaker, (start, end))):
             return False
         before = len(self.found)
         self.add_clause(start, end, cue, None, 0)
@@ -339,6 +375,25 @@ class _Finder:
                 f.kind = "indirect"
             f.speaker_chars = (s, e)
         return True
+
+    def speaker_side(self, s: int, e: int) -> tuple[int, int, Cue | None]:
+        """The name on the speaker's side of a headline, without a last reporting verb ("Moscou réagit :")
+        or a circumstance ("Moscou sur l'expulsion ..."); the verb, if any, is the cue."""
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        for tok in span[1:] if span is not None else ():
+            if fold(tok.text) in self.data.circumstances:
+                return s, trim(self.text, s, tok.idx)[1], None
+            if fold(tok.lemma_) in self.data.verbs and is_verbal(tok) and tok.i == span[-1].i:
+                cue = _cue_of(self.doc, VerbCue(tok, tok.i, fold(tok.lemma_)))
+                return s, trim(self.text, s, tok.idx)[1], cue
+        return s, e, None
+
+    def topic_label(self, kind: str, speaker: tuple[int, int], claim: tuple[int, int]) -> bool:
+        """"Niger : le discours n'a pas été applaudi": a place or a document before the claim is its
+        topic, not its speaker, unless the claim is quoted ("Moscou : « Nous riposterons »")."""
+        if speaker[0] > claim[0] or kind not in self.data.topic_kinds:
+            return False
+        return not any(claim[0] <= m.open < claim[1] for m in self.marks)
 
     # -- quotation marks ---------------------------------------------------------------
     def direct_quotes(self) -> None:
@@ -434,6 +489,18 @@ def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
     return cues
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, with a piece that starts on a comma joined to the one before it:
+    the parser sometimes cuts "CLAIM | , a déclaré X" or "Selon X | , CLAIM" from its cue."""
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        if bounds and sent[0].text in _CONTINUERS and "\n" not in doc[sent.start - 1].text_with_ws:
+            bounds[-1][1] = sent.end
+        else:
+            bounds.append([sent.start, sent.end])
+    return [doc[s:e] for s, e in bounds]
+
+
 def _folded_words(doc: Doc) -> list[str]:
     """Every token's text folded (`data.fold`), read from the ORTH array: one list per article."""
     strings = doc.vocab.strings
@@ -487,7 +554,7 @@ def _depth(f: Found) -> int:
 
 
 def _resolve(ctx: Context, data: QuoteData, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(ctx, data)
+    resolver = Resolver(ctx, data, [(f.start, f.end) for f in found if f.kind == "direct"])
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     # continuations take their speaker once the quote they continue has one

@@ -26,6 +26,7 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 class QuoteData:
     openers: dict[str, str] = field(default_factory=dict)  # opening mark -> closing mark
     complementizers: frozenset[str] = frozenset()
+    announcers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     object_markers: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -50,6 +51,7 @@ class QuoteData:
     via: tuple[tuple[str, ...], ...] = ()
     statements: tuple[tuple[str, ...], ...] = ()
     headline_separators: tuple[str, ...] = ()
+    topic_kinds: frozenset[str] = frozenset()
     max_speaker_words: int = 6
 
     @property
@@ -73,6 +75,7 @@ def _build(raw: dict) -> QuoteData:
     return QuoteData(
         openers={o: c for o, c in raw.get("marks", [])},
         complementizers=_words(raw, "complementizers"),
+        announcers=_words(raw, "announcers"),
         infinitive_markers=_words(raw, "infinitive_markers"),
         object_markers=_words(raw, "object_markers"),
         subordinators=_words(raw, "subordinators"),
@@ -96,6 +99,7 @@ def _build(raw: dict) -> QuoteData:
         via=_phrases(preps.get("via", [])),
         statements=_phrases(preps.get("statements", [])),
         headline_separators=tuple(head.get("separators", [])),
+        topic_kinds=frozenset(head.get("topic_kinds", [])),
         max_speaker_words=int(head.get("max_speaker_words", 6)),
     )
 

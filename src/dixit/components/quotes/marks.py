@@ -58,12 +58,29 @@ def pair_marks(text: str, openers: dict[str, str]) -> list[Marked]:
                     if o == closers[ch]:
                         found.append(_marked(text, offset + at, offset + i))
                         break
+            elif _mismatched(para, i, stack, openers, closers):
+                _, at = stack.pop()
+                found.append(_marked(text, offset + at, offset + i))
             elif ch in openers and (not symmetric or _is_opening(para, i)):
                 stack.append((ch, i))
         for _, at in stack:  # left open: runs to the end of the paragraph
             found.append(_marked(text, offset + at, offset + len(para), open_end=True))
         offset += len(para) + 1
     return sorted(f for f in found if f.end > f.start)
+
+
+def _mismatched(
+    para: str, i: int, stack: list[tuple[str, int]], openers: dict[str, str], closers: dict[str, str]
+) -> bool:
+    """A closing mark of another kind than the open one, where one of the two is the straight mark
+    that typists use for both ("Yes,” he said): it closes the quotation all the same."""
+    ch = para[i]
+    if not stack or ch not in closers or stack[-1][0] == closers[ch]:
+        return False
+    top = stack[-1][0]
+    if openers.get(ch) == ch:  # a straight mark that opens nothing here closes a curly opener
+        return not _is_opening(para, i)
+    return openers.get(top) == top  # a curly closer closes a straight opener
 
 
 def _marked(text: str, open_at: int, close_at: int, open_end: bool = False) -> Marked:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dixit.components.actors import roles_match
 from dixit.components.context import Context
 from dixit.components.quotes.data import QuoteData, fold
 from dixit.components.quotes.syntax import NOMINAL, is_coordinated, np_bounds
@@ -19,9 +21,10 @@ _PRONOUN_REACH = 1200
 
 
 class Resolver:
-    def __init__(self, ctx: Context, data: QuoteData) -> None:
+    def __init__(self, ctx: Context, data: QuoteData, quoted: list[tuple[int, int]] | None = None) -> None:
         self.ctx, self.data = ctx, data
         self.last: tuple[str, int] | None = None  # (entity id, end of its quote)
+        self.quoted = sorted(quoted or [])  # direct quotations: no antecedent is named inside them
 
     def speaker(self, f: Found) -> None:
         if f.follows is not None:
@@ -29,6 +32,10 @@ class Resolver:
         elif f.speaker_chars is not None and self.ctx.actors is not None:
             ent = self.ctx.actors.at(*f.speaker_chars)
             f.entity, f.mention = (ent.id if ent else None), f.speaker_chars
+        elif f.speaker is not None and f.kind == "direct" and f.start <= f.speaker.idx < f.end:
+            # the parser took a subject inside the quotation ("..., avant de poursuivre: « X a dit »"):
+            # the cue has none of its own and goes on from the speaker before it
+            f.entity = self.last[0] if self.last is not None and f.start - self.last[1] < _PRONOUN_REACH else None
         elif f.speaker is not None:
             f.entity, f.mention = self.token(f.speaker, f.start, f.end)
             f.co_speakers = [e for e in (self.token(c, f.start, f.end)[0] for c in _conjuncts(f.speaker)) if e]
@@ -42,10 +49,7 @@ class Resolver:
             mention = (tok.idx, tok.idx + len(tok.text))
             if tok.text.startswith("-"):  # "a-t-il", "-t-elle": the pronoun after the last hyphen
                 mention = (tok.idx + tok.text.rfind("-") + 1, mention[1])
-            if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
-                return self.last[0], mention
-            ent = self.ctx.actors.resolve_pronoun(tok) if self.ctx.actors else None
-            return (ent.id if ent else None), mention
+            return self.pronoun(tok), mention
         sent = tok.sent
         s, e = np_bounds(tok, sent.start, sent.end, self.data.circumstances)
         # never let the speaker's words run into the quote
@@ -53,6 +57,8 @@ class Resolver:
             e -= 1
         while s < e - 1 and q_start <= doc[s].idx < q_end:
             s += 1
+        while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].text in self.data.openers):
+            e -= 1  # "Pour X, « ... »": the mark before the quote is no part of the name
         span = doc[s:e]
         mention = (span.start_char, span.end_char)
         if self.ctx.actors is None:
@@ -60,12 +66,35 @@ class Resolver:
         ent = self.ctx.actors.resolve_span(span) or self.ctx.actors.at(tok.idx, tok.idx + len(tok.text))
         if fold(tok.lemma_) in self.data.person_heads:
             ent = self.person_in(span, tok, ent) or ent
-            if (ent is None or ent.name[:1].islower()) and self.is_definite(tok):
+            if (ent is None or ent.name[:1].islower() or self.bare_title(span)) and self.is_definite(tok):
                 # "le diplomate a ajouté": a definite title after a named speaker is that speaker
-                ent = self.previous_person(tok.idx) or ent
-        if ent is None and tok.pos_ in ("NOUN", "PROPN"):
-            ent = self.create(span, tok)
+                ent = self.previous_person(tok.idx, span) or ent
+        if ent is None and tok.pos_ in ("NOUN", "PROPN") and not all(fold(t.text) in self.data.definite
+                                                                     or not t.is_alpha for t in span):
+            ent = self.create(span, tok)  # never an actor named "le" (the quote took the rest)
         return (ent.id if ent else None), mention
+
+    def pronoun(self, tok: Token) -> str | None:
+        """A pronoun's actor: the subject of this or the previous sentence, else the last speaker.
+
+        "X a dit ... Y a reçu Z. Il a ajouté" is Y; "« ... », a-t-il ajouté" after a quotation is X.
+        Either must agree in gender and number ("elle" is never "les sources").
+        """
+        actors = self.ctx.actors
+        if actors is None:
+            return self.last[0] if self.last is not None else None
+        ent, subject = actors.antecedent(tok, self.inside_quote)
+        if subject and ent is not None:
+            return ent.id
+        if self.last is not None and tok.idx - self.last[1] < _PRONOUN_REACH:
+            last = actors.entities.get(self.last[0])
+            if last is not None and actors.agrees(last, tok):
+                return last.id
+        return ent.id if ent else None
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        i = bisect_right(self.quoted, (start, 1 << 62)) - 1
+        return any(s <= start and end <= e for s, e in self.quoted[max(0, i - 8): i + 1])
 
     def create(self, span, head: Token) -> Entity:
         """An actor named only by a description ("la porte-parole du ministère"): one of its own."""
@@ -102,11 +131,24 @@ class Resolver:
     def is_definite(self, head: Token) -> bool:
         return any(c.dep_ == "det" and fold(c.text) in self.data.definite for c in head.children)
 
-    def previous_person(self, at: int) -> Entity | None:
+    def previous_person(self, at: int, span=None) -> Entity | None:
+        """The named person who spoke last, if the description `span` may be them (office and state)."""
         if self.last is None or at - self.last[1] >= _PRONOUN_REACH:
             return None
         ent = self.ctx.actors.entities.get(self.last[0])
-        return ent if ent is not None and ent.kind == "person" and ent.name[:1].isupper() else None
+        if ent is None or ent.kind != "person" or not ent.name[:1].isupper():
+            return None
+        if span is not None:
+            actors = self.ctx.actors
+            role = actors.lexicon.role_of_title(span.root.lemma_) if actors.lexicon else None
+            states = {actors.country_at[t.i] for t in span if t.i in actors.country_at}
+            if not roles_match(role, ent.role) or (states and ent.country not in states):
+                return None
+        return ent
+
+    def bare_title(self, span) -> bool:
+        """A description that names nobody: "le diplomate", "le vice-ministre russe"."""
+        return not any(t.pos_ == "PROPN" for t in span)
 
     def via(self, tok: Token) -> str | None:
         return self.token(tok)[0]

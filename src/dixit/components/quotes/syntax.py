@@ -75,7 +75,8 @@ def subject_of(verb: Token, data: QuoteData, depth: int = 0) -> Token | None:
         c
         for h in holders
         for c in h.children
-        if (c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj"
+        if ((c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")) or c.dep_ == "expl:subj")
+        and not (c.i > 0 and c.doc[c.i - 1].pos_ == "ADP")  # "X a quant à elle indiqué": no subject
     ]
     if subjects:  # the nearest: a dateline or a fronted phrase may pass for a subject too
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
