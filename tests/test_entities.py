@@ -204,3 +204,9 @@ def test_the_country_and_unnamed_groups(ctx_fr):
     assert ctx.actors.resolve_span(_np(ctx.doc, "Le pays")).id == "CHN"
     media = ctx.actors.resolve_span(_np(ctx.doc, "les médias japonais"))
     assert media is not None and media.kind == "group" and media.country == "JPN"
+
+
+def test_two_demonyms_side_by_side_name_the_state_last_in_french(ctx_fr):
+    ctx = ctx_fr("Le leader serbe bosnien Zoran Petrovic a parlé. Le ministre russe Ivan Sokolov a répondu.")
+    assert ctx.article.entity("Zoran Petrovic").country == "BIH"
+    assert ctx.article.entity("Ivan Sokolov").country == "RUS"

@@ -65,3 +65,16 @@ def test_english_dev_events_reach_the_issue_target(dev_analyses):
     summary = summarize(scores)
     assert summary["articles"] == 10
     assert summary["event_p"] >= 0.60 and summary["event_f1"] >= 0.50, summary
+
+
+def test_clashing_over_an_issue_is_a_quarrel_not_a_fight():
+    art = run("Japan and China clashed over the islands.", "en")
+    assert {e.type for e in art.events} == {"ACCUSE"}
+    art = run("Japan and China clashed near the islands.", "en")
+    assert {e.type for e in art.events} == {"ASSAULT"}
+
+
+def test_what_an_actor_needs_to_do_has_not_happened():
+    assert not run("Canada said Japan needs to sanction China.", "en").events
+    find(run("Japan sanctioned China.", "en"), "SANCTION", "JPN", "CHN")
+    find(run("Japan needs the support of India.", "en"), "REQUEST", "JPN", "IND")

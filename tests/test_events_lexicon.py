@@ -51,3 +51,10 @@ def test_striking_into_a_country_targets_it_whatever_the_lemmatiser_says():
     art = run("Washington a autorisé Kiev pour que Kiev frappe en Russie.")  # verb "frappe" left as lemma "frappe"
     find(art, "ASSAULT", "UKR", "RUS")
     find(run("La Chine a attaqué en Inde."), "ASSAULT", "CHN", "IND")
+
+
+def test_judging_something_a_violation_accuses_its_author():
+    find(run("Le Japon considère la Chine comme une menace."), "ACCUSE", "JPN", "CHN")
+    art = run("La Pologne a expulsé deux diplomates russes. Moscou considère cette mesure comme une provocation.")
+    find(art, "ACCUSE", "RUS", "POL")
+    assert not [e for e in run("Le Japon considère la Chine comme un partenaire.").events if e.type == "ACCUSE"]

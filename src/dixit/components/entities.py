@@ -257,6 +257,20 @@ def _country_near(index: ActorIndex, span: SpacySpan) -> str | None:
 
 # -- descriptions ------------------------------------------------------------------------------
 
+def _state_word(index: ActorIndex, left: int, right: int) -> str | None:
+    """The state a description names: its first state word, or, where two demonyms stand side
+    by side, the one the language puts the state in (French "le leader serbe bosnien" is
+    Bosnian: `stacked_demonyms = "last"` in actors.toml; English "Bosnian Serb" keeps the first)."""
+    found = [t for t in range(left, right) if t in index.country_at]
+    if not found:
+        return None
+    last = index.lexicon is not None and index.lexicon.section("description").get("stacked_demonyms") == "last"
+    if last and len(found) >= 2 and found[1] == found[0] + 1 and index.doc is not None \
+            and index.doc[found[0]].pos_ == index.doc[found[1]].pos_ == "ADJ":
+        return index.country_at[found[1]]
+    return index.country_at[found[0]]
+
+
 def describe(index: ActorIndex, span: SpacySpan) -> Entity | None:
     """The actor a description names, from a title inside the phrase (used by resolve_span)."""
     lex = index.lexicon
@@ -291,7 +305,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
     elif title.label_ == "body":
         person = _organization_after(index, title, raw_right)  # "l'agence de presse iranienne Tasnim"
     evidence = [index.entities[m[2]] for m in index._inside(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))]
-    country = next((index.country_at[t] for t in range(left, right) if t in index.country_at), None)
+    country = _state_word(index, left, right)
     country = country or next((e.id for e in evidence if e.kind == "country"), None)
     country = country or next((e.country for e in evidence if e.kind != "person" and e.country), None)
     role = _role(index, title, doc[left:right])

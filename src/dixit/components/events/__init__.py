@@ -65,7 +65,8 @@ def events(ctx: Context) -> None:
             found += _charge(ctx, tok, rules, resolver)
     _resolve_acts_told_before(found)
     _link_denials(ctx, found, rules)
-    found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target])
+    found = _dedupe([f for f in found if f.event.source and f.event.target and f.event.source != f.event.target],
+                    rules.deps("object"))
     _place_in_time_and_space(ctx, found, rules, dates)
     ctx.article.events = [f.event for f in found]
 
@@ -183,6 +184,8 @@ def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[
     The charge noun must be the object of a predicating verb (`[charge]` in events.toml);
     the accuser is the one who reports or is quoted saying it, the accused the subject's actor.
     """
+    if _judged_as(tok, rules):
+        return _judged_charge(ctx, tok, rules, resolver)
     if tok.dep_ not in rules.deps("object") or tok.head.lemma_.lower() not in rules.charge_verbs:
         return []
     frame = frame_of(ctx, tok, rules, resolver)
@@ -201,6 +204,30 @@ def _charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[
             event = _event(ctx, tok, rule, rules, source, target, args, resolver)
             out.append(Found(event, tok, rule, frozenset(t.i for t in accused_tokens)))
     return out
+
+
+def _judged_as(tok: Token, rules: Rules) -> bool:
+    """"considère cette mesure comme une violation": a charge noun after a verb of judgement."""
+    return tok.head.lemma_.lower() in rules.judge_verbs and any(
+        c.dep_ == "case" and c.lower_ in rules.judge_preps for c in tok.children)
+
+
+def _judged_charge(ctx: Context, tok: Token, rules: Rules, resolver: Resolver) -> list[Found]:
+    """The judge (the verb's subject) accuses the author of what is judged: the actor the
+    object names, or the author of the act it points back to ("cette mesure")."""
+    verb = tok.head
+    objects = [c for c in verb.children if c.dep_ in rules.deps("object")]
+    judges = [e for e in _actors(subject(verb, rules), resolver) if e.kind != "location"]
+    if not judges or not objects:
+        return []
+    rule = Trigger(lemma=tok.lemma_.lower(), type=rules.charge_type)
+    accused = _actors(objects, resolver)
+    back = not accused and any(_names_act_told_before(o, rules) for o in objects)
+    args = Arguments(sources=subject(verb, rules), targets=objects)
+    event = _event(ctx, tok, rule, rules, judges[0], accused[0] if accused else None, args, resolver)
+    if event.target == event.source or not (accused or back):
+        return []
+    return [Found(event, tok, rule, frozenset(t.i for t in objects), refers_back=back)]
 
 
 def _drop_outlet(ctx: Context, args: Arguments) -> None:
@@ -338,7 +365,7 @@ def _names_the_act(denial: Token, claimed: Trigger, rules: Rules) -> bool:
     return False
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], objects: frozenset[str]) -> list[Found]:
     """One event per type, source and target in a sentence (a trigger noun repeating its verb),
     and in the title, which announces what the body reports."""
     seen: dict[tuple, Found] = {}
@@ -350,15 +377,44 @@ def _dedupe(found: list[Found]) -> list[Found]:
         key = (f.event.type, *pair, None if titled[id(f)] else f.token.sent.start)
         if titled[id(f)] and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
+        if key in seen and _separate_acts(seen[key].token, f.token, objects):
+            key = (*key, f.token.i)
         if key not in seen:
             seen[key] = f
         else:
-            kept = seen[key].event
-            if _REPORTED.get(f.event.status, 0) > _REPORTED.get(kept.status, 0):
-                kept.status = f.event.status  # the title may say who denies what the body reports
-            kept.claimed_by += [c for c in f.event.claimed_by if c not in kept.claimed_by]
-            kept.denied_by += [c for c in f.event.denied_by if c not in kept.denied_by]
-    return sorted(seen.values(), key=lambda f: f.event.start)
+            _merge_into(seen[key].event, f.event)
+    return _restated(sorted(seen.values(), key=lambda f: f.event.start))
+
+
+def _merge_into(kept: Event, other: Event) -> None:
+    """Keep one record of an act told twice, with the strongest report status and every claimant."""
+    if _REPORTED.get(other.status, 0) > _REPORTED.get(kept.status, 0):
+        kept.status = other.status  # the title may say who denies what the body reports
+    kept.claimed_by += [c for c in other.claimed_by if c not in kept.claimed_by]
+    kept.denied_by += [c for c in other.denied_by if c not in kept.denied_by]
+
+
+def _restated(found: list[Found]) -> list[Found]:
+    """An act told again later with the same word ("la frappe ... cette frappe a tué") is the same act:
+    counting it twice is the duplicate event analysts complain about in event data."""
+    first: dict[tuple, Found] = {}
+    for f in found:
+        pair = (f.event.source, f.event.target)
+        if f.event.symmetric:
+            pair = tuple(sorted(pair, key=str))
+        key = (f.event.type, *pair, f.token.lemma_.lower())
+        if key in first:
+            _merge_into(first[key].event, f.event)
+        else:
+            first[key] = f
+    return list(first.values())
+
+
+def _separate_acts(a: Token, b: Token, objects: frozenset[str]) -> bool:
+    """Two triggers of one sentence tell two acts when each is the object of its own verb
+    ("a fomenté un attentat ... et commis un acte terroriste"), not one restating the other."""
+    return (a.lemma_ != b.lemma_ and a.dep_ in objects and b.dep_ in objects and a.head.i != b.head.i
+            and a.head.pos_ == b.head.pos_ == "VERB")
 
 
 def _in_title(tok: Token) -> bool:

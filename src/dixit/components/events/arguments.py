@@ -275,12 +275,24 @@ class Resolver:
                 return self.entity(tok.head.head)
             if "1" in tok.morph.get("Person"):  # "nous rejetons": the one quoted speaks
                 return self._speaker_around(tok)
-            return self.actors.resolve_pronoun(tok)
+            excluded = self._subject_ids(tok)
+            return self.actors.resolve_pronoun(tok, lambda s, e: self._named_at(s, e) in excluded)
         first, last = self._core_tokens(tok)
         ent = self._named_entity(tok)
         if ent is not None:  # a name the parser split ("Emmanuel" + "Macron" as advmod)
             first, last = min(first, ent.start), max(last, ent.end - 1)
         return self.actors.resolve_span(tok.doc[first:last + 1])
+
+    def _named_at(self, start: int, end: int) -> str | None:
+        ent = self.actors.at(start, end)
+        return ent.id if ent is not None else None
+
+    def _subject_ids(self, pronoun: Token) -> frozenset[str]:
+        """The actors an object pronoun cannot stand for: the subject of its own verb."""
+        if pronoun.dep_ in self.rules.deps("subject") or pronoun.head.i == pronoun.i:
+            return frozenset()
+        return frozenset(e.id for s in subject(pronoun.head, self.rules) if s.i != pronoun.i
+                         for e in self.entities(s))
 
     def _speaker_around(self, tok: Token) -> Entity | None:
         inside = [q for q in self.quotes if q.start <= tok.idx < q.end and q.speaker]

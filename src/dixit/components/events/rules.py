@@ -42,6 +42,9 @@ class Rules:
     charge_nouns: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     charge_type: str = "ACCUSE"
+    # "considère X comme une violation": verbs of judgement and the word before the charge noun.
+    judge_verbs: frozenset[str] = frozenset()
+    judge_preps: frozenset[str] = frozenset()
     # "a condamné cette décision": nouns that, with a demonstrative, name an act told before.
     act_nouns: frozenset[str] = frozenset()
     # "accuse X de collusion": verbs whose object is the author of the act noun after these prepositions.
@@ -105,6 +108,8 @@ def build_rules(lang: LanguageData) -> Rules:
         charge_nouns=frozenset(data.get("charge", {}).get("nouns", [])),
         charge_verbs=frozenset(data.get("charge", {}).get("verbs", [])),
         charge_type=data.get("charge", {}).get("type", "ACCUSE"),
+        judge_verbs=frozenset(data.get("charge", {}).get("judge_verbs", [])),
+        judge_preps=frozenset(data.get("charge", {}).get("judge_preps", [])),
         act_nouns=frozenset(data.get("anaphora", {}).get("act_nouns", [])),
         control_verbs=frozenset(data.get("control", {}).get("verbs", [])),
         control_preps=frozenset(data.get("control", {}).get("preps", [])),
