@@ -4,9 +4,9 @@ actors marked by hand (see test_events.run)."""
 from __future__ import annotations
 
 import pytest
-from tests.test_events import find, run
 
 from dixit.evaluate.gold import score_article, summarize
+from test_events import find, run
 
 
 def test_a_light_verb_carries_the_target_of_the_act_its_object_names():

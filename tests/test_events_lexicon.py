@@ -5,7 +5,7 @@ Sentences written for these tests; actors are marked by hand (see test_events.ru
 
 from __future__ import annotations
 
-from tests.test_events import find, run
+from test_events import find, run
 
 
 def test_taking_issue_with_is_accuse():

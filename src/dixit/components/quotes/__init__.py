@@ -40,6 +40,8 @@ from dixit.model import Cue, Quote
 _DIRECT_SHARE = 0.85
 # A cue-less quotation continues the quote before it when that one ends this close (chars).
 _CONTINUATION_REACH = 1500
+# Dependency labels of clauses inside another one (relative, adverbial, clausal complement).
+_EMBEDDED = frozenset({"acl", "acl:relcl", "relcl", "advcl"})
 # Punctuation that never starts a sentence: what comes before it goes on.
 _CONTINUERS = frozenset({",", ";", ":", ")", "]"})
 # Dependents of a cue that start another statement or an aside, never continue its object.
@@ -131,6 +133,8 @@ class _Finder:
         if que is not None:
             end = clause_end(v, que.i, sent.end, que.head)
             clause = (que.i + 1, max(end, que.i + 2))
+            # "a indiqué, en citant des « sources », que ...": words quoted in the frame state nothing
+            self.absorbed.update(m for m in self.marks if v.idx < m.open and m.close < que.idx)
         if clause is None and cue.lemma in data.object_de:
             clause = self.object_de_clause(v, cue.last, sent)
         if clause is None and cue.lemma in data.infinitive:
@@ -143,6 +147,8 @@ class _Finder:
             clause = self.object_clause(v, cue, sent)
         if clause is None:
             clause = self.inverted_clause(cue, sent)
+        if clause is None:
+            clause = self.headline_rest(cue)
         cue.speaker = self.verb_speaker(cue)
         # "n'a pas voulu dire si ...": what is not said is no statement
         said_not = negated(v, data.negations) or (v.dep_ == "xcomp" and negated(v.head, data.negations))
@@ -150,6 +156,8 @@ class _Finder:
             clause = (clause[0], min(clause[1], sent.end))
         if clause is None or clause[1] <= clause[0] or said_not:
             return
+        if fold(doc[clause[0]].text) in data.interrogatives:
+            return  # "a indiqué si Moscou répondrait": a question left open states nothing
         if cue.inverted and cue.lemma in data.relay and any(clause[0] <= i < clause[1] for i in self.cues):
             self.relayed(clause, cue)  # "..., a déclaré X, rapporte B92": B92 passes it on
             return
@@ -171,8 +179,15 @@ class _Finder:
         for child in v.children:
             if child.i > obj.i and child.dep_ != "punct" and fold(child.left_edge.text) in self.data.object_markers:
                 end = max(end, child.right_edge.i + 1)
-        has_de = any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
-        return (obj.left_edge.i, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
+        # "a qualifié de « scandaleuses » les menaces": the de-phrase may come first
+        fronted = [
+            c.left_edge.i
+            for c in v.children
+            if last < c.i < obj.left_edge.i and c.dep_ != "punct" and fold(c.left_edge.text) in self.data.object_markers
+        ]
+        has_de = bool(fronted) or any(fold(t.text) in self.data.object_markers for t in self.doc[obj.i : end])
+        start = min([obj.left_edge.i, *fronted])
+        return (start, min(self.run_on(v, obj.i, end), sent.end)) if has_de else None
 
     def run_on(self, v: Token, start: int, end: int) -> int:
         """The end of "accusé X de collusion avec Y pour « faire la guerre »": the cue's dependents
@@ -242,6 +257,19 @@ class _Finder:
         end = comma + 1 if self.doc[comma].text != "," else comma
         return sent.start, end
 
+    def headline_rest(self, cue: VerbCue) -> tuple[int, int] | None:
+        """Headlines drop verbs and conjunctions ("Qatar says still committed to talks"): in the title, the
+        words after a cue with no object of its own are its statement."""
+        title, v = self.ctx.article.title, cue.token
+        if not title or not self.text.startswith(title) or v.idx >= len(title):
+            return None
+        if any(c.dep_ in ("obj", "dobj") for c in v.children):
+            return None
+        end = cue.last + 1
+        while end < len(self.doc) and self.doc[end].idx < len(title):
+            end += 1
+        return (cue.last + 1, end) if sum(t.is_alpha for t in self.doc[cue.last + 1 : end]) >= 2 else None
+
     def verb_speaker(self, cue: VerbCue) -> Token | None:
         v, doc = cue.token, self.doc
         # "a-t-il ajouté", "ajouta-t-elle": the clitic pronoun is the subject, whatever the parse
@@ -303,7 +331,10 @@ class _Finder:
             if clause is None:
                 continue
             cue = Cue(doc[at].idx, _end_char(doc, at + len(phrase) - 1), " ".join(phrase))
-            if any(clause[0] <= c.token.i < clause[1] and c.speaker is not None for c in self.cues.values()):
+            if any(
+                clause[0] <= c.token.i < clause[1] and c.speaker is not None and not _embedded(c.token)
+                for c in self.cues.values()
+            ):
                 self.add_via(clause, head)
                 continue
             start, end = trim(self.text, doc[clause[0]].idx, _end_char(doc, clause[1] - 1))
@@ -487,6 +518,18 @@ def _verb_cues(doc: Doc, data: QuoteData, words: list[str]) -> list[VerbCue]:
                 cues.append(VerbCue(tok, i + len(rest), lemma))
                 break
     return cues
+
+
+def _embedded(tok: Token) -> bool:
+    """A verb inside a relative or adverbial clause: "Selon X, A et B se sont parlé lors d'un appel
+    au cours duquel B a demandé ..." is X's statement, with B's inside it, not B's relayed by X."""
+    for _ in range(8):
+        if tok.dep_ in _EMBEDDED:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _sentences(doc: Doc) -> list[Span]:

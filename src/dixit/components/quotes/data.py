@@ -27,6 +27,7 @@ class QuoteData:
     openers: dict[str, str] = field(default_factory=dict)  # opening mark -> closing mark
     complementizers: frozenset[str] = frozenset()
     announcers: frozenset[str] = frozenset()
+    interrogatives: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     object_markers: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
@@ -76,6 +77,7 @@ def _build(raw: dict) -> QuoteData:
         openers={o: c for o, c in raw.get("marks", [])},
         complementizers=_words(raw, "complementizers"),
         announcers=_words(raw, "announcers"),
+        interrogatives=_words(raw, "interrogatives"),
         infinitive_markers=_words(raw, "infinitive_markers"),
         object_markers=_words(raw, "object_markers"),
         subordinators=_words(raw, "subordinators"),
