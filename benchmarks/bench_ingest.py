@@ -80,6 +80,8 @@ def main() -> None:
     args = parser.parse_args()
 
     texts = variants(args.corpus, args.copies)
+    if not texts:
+        raise SystemExit(f"no .txt articles in {args.corpus} (give the gold folder with --corpus)")
     by_language: dict[str, list[str]] = {}
     for t in texts:
         by_language.setdefault(detect_language(prepare_text(t)) or "fr", []).append(prepare_text(t))

@@ -6,7 +6,7 @@ character range (`at`), a noun phrase (`resolve_span`) or a pronoun (`resolve_pr
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,7 +108,8 @@ class ActorIndex:
 
     def _inside(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect_right(self._mentions, (end, end, ""))
-        return [m for m in self._mentions[:i] if m[0] >= start and m[1] <= end]
+        j = bisect_left(self._mentions, (start,))  # the first mention that starts at `start` or after
+        return [m for m in self._mentions[j:i] if m[1] <= end]
 
     def find(self, *, role: str | None, country: str | None, kind: str = "person",
              before: int | None = None) -> Entity | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -101,8 +101,16 @@ class Lexicon:
         return norm(text) in set(female.get("titles", [])) | set(female.get("bodies", []))
 
     def cue_kind(self, word: str) -> str | None:
-        w = norm(word)
-        return next((kind for kind, words in self.section("cues").items() if w in words), None)
+        return self._cue_kinds.get(norm(word))
+
+    @cached_property
+    def _cue_kinds(self) -> dict[str, str]:
+        """word -> the first kind of [cues] that lists it (one lookup instead of a scan of every list)."""
+        index: dict[str, str] = {}
+        for kind, words in self.section("cues").items():
+            for w in words:
+                index.setdefault(w, kind)
+        return index
 
 
     @property

@@ -1,4 +1,5 @@
-"""Finding the tokens whose lemma (or text) passes a test without visiting every token.
+"""Fast lookups on a Doc: the tokens whose lemma (or text) passes a test, found without
+visiting every token; a part of speech's tokens; the entity spans, built once.
 
 spaCy stores each token's lemma and text as hashes of one StringStore, the same in every
 Doc of a pipeline (and in every process: the hash is of the string). A test on a string is
@@ -54,3 +55,15 @@ def filter_for(owner: object, test: Callable[[str], bool], attr: int = LEMMA) ->
 def pos_positions(doc: Doc, tag: str) -> list[int]:
     """Indices of the tokens of one part of speech ("PROPN"), read from the POS array."""
     return np.flatnonzero(doc.to_array(POS) == POS_IDS[tag]).tolist() if len(doc) else []
+
+
+# The last Doc whose entity spans were asked for, and those spans: `Doc.ents` builds a new Span
+# per entity at every call, and the events component asks for them per argument and per place.
+_LAST_ENTS: list = [None, ()]
+
+
+def entity_spans(doc: Doc) -> tuple:
+    """`doc.ents`, built once per Doc (a component does not change a Doc's entities)."""
+    if _LAST_ENTS[0] is not doc:
+        _LAST_ENTS[:] = [doc, doc.ents]
+    return _LAST_ENTS[1]

@@ -19,7 +19,7 @@ from dixit.components.dates import DateMention, find_dates
 from dixit.components.events.arguments import Arguments, Resolver, noun_arguments, subject, verb_arguments
 from dixit.components.events.rules import Rules, Trigger, rules_for
 from dixit.components.events.status import Frame, frame_of, is_denial, is_negated, is_requested, modality
-from dixit.components.strings import StringFilter, filter_for
+from dixit.components.strings import StringFilter, entity_spans, filter_for
 from dixit.model import Cue, Entity, Event
 
 # Entity kinds that never act in an event (a treaty, a missile).
@@ -255,7 +255,8 @@ def _event(ctx: Context, tok: Token, rule: Trigger, rules: Rules, source: Entity
 
 def _evidence(tok: Token, args: list[Token], resolver: Resolver) -> tuple[int, int]:
     """From the trigger to its arguments in the same sentence: the words a reader checks."""
-    spans = [(tok.idx, tok.idx + len(tok))] + [resolver.core(a) for a in args if a.sent == tok.sent]
+    sent = tok.sent  # a Token's sentence is searched for at each call
+    spans = [(tok.idx, tok.idx + len(tok))] + [resolver.core(a) for a in args if a.sent == sent]
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
@@ -447,7 +448,7 @@ def _location(found: Found, rules: Rules) -> str | None:
         noun = t.head if t.dep_ in ("case", "fixed") else next((c for c in t.children if c.dep_ == "pobj"), None)
         if noun is None or noun.ent_type_ not in ("LOC", "GPE") or noun.i in found.arguments:
             continue
-        ent = next((e for e in tok.doc.ents if e.start <= noun.i < e.end), None)
+        ent = next((e for e in entity_spans(tok.doc) if e.start <= noun.i < e.end), None)
         if ent is not None:
             places.append((abs(noun.i - tok.i), ent.text))
     return min(places)[1] if places else None

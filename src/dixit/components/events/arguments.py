@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from dixit.components.actors import ActorIndex
 from dixit.components.events.rules import Rules, Trigger
+from dixit.components.strings import entity_spans
 from dixit.model import Entity, Quote
 
 # Labels of the prepositional object under an English-style preposition ("with" → pobj).
@@ -304,7 +305,7 @@ class Resolver:
     def _named_entity(tok: Token):
         if tok.ent_iob_ in ("", "O"):
             return None
-        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return next((e for e in entity_spans(tok.doc) if e.start <= tok.i < e.end), None)
 
     def _core_tokens(self, tok: Token) -> tuple[int, int]:
         """First and last token of a noun phrase without its clauses and coordinated parts."""

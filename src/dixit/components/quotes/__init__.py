@@ -311,7 +311,10 @@ class _Finder:
         doc, data = self.doc, self.data
         words = self.words[sent.start : sent.end]
         first = _first_word(sent)
+        starts, initial_starts = _by_first_word(data.prepositions), _by_first_word(data.initial_prepositions)
         for i in range(len(words)):
+            if words[i] not in starts and (i != first or words[i] not in initial_starts):
+                continue  # no phrase starts here (what _match would find out, word by word)
             phrase, initial = _match(words, i, data.prepositions), False
             if phrase is None and i == first:
                 phrase, initial = _match(words, i, data.initial_prepositions), True
@@ -487,9 +490,12 @@ class _Finder:
             for i, heads in self.vias.items():
                 if self.doc[i].idx == f.cue.start:
                     f.via.extend(heads)
+        starts = _by_first_word(self.data.via)
         for k, sent in enumerate(self.sents):
             words = self.words[sent.start : sent.end]
             for i in range(len(words)):
+                if words[i] not in starts:
+                    continue
                 phrase = _match(words, i, self.data.via)
                 if phrase is None:
                     continue
