@@ -252,7 +252,9 @@ class Resolver:
 
     def _conjuncts(self, tok: Token) -> list[Token]:
         conj = self.rules.syntax.get("coordination", "conj")
-        return [t for t in tok.subtree if t.dep_ == conj and t.head.i in {tok.i, *[c.i for c in tok.subtree]}
+        subtree = list(tok.subtree)
+        inside = {c.i for c in subtree}  # once, not once per token of the subtree
+        return [t for t in subtree if t.dep_ == conj and t.head.i in inside
                 and t.i != tok.i and self._same_phrase(tok, t)]
 
     def _same_phrase(self, head: Token, tok: Token) -> bool:
