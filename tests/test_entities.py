@@ -210,3 +210,19 @@ def test_two_demonyms_side_by_side_name_the_state_last_in_french(ctx_fr):
     ctx = ctx_fr("Le leader serbe bosnien Zoran Petrovic a parlé. Le ministre russe Ivan Sokolov a répondu.")
     assert ctx.article.entity("Zoran Petrovic").country == "BIH"
     assert ctx.article.entity("Ivan Sokolov").country == "RUS"
+
+
+def test_an_official_of_a_stateless_organisation_acts_for_it(ctx_fr, analyze_fr):
+    ctx = ctx_fr("La porte-parole de l'OTAN a parlé mardi.")
+    official = next(e for e in ctx.article.entities if e.kind == "person")
+    assert official.body == "NATO" and official.country is None
+    art = analyze_fr("La secrétaire générale de la CARICOM a critiqué le Venezuela.")
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert (ev.source, ev.target) == ("CARICOM", "VEN") and ev.source_actor == official_id(art)
+    # an official of a state keeps acting for the state, with no body
+    art = analyze_fr("Le ministre russe des Affaires étrangères a critiqué le Venezuela.")
+    assert all(e.body is None for e in art.entities)
+
+
+def official_id(article) -> str:
+    return next(e.id for e in article.entities if e.kind == "person")

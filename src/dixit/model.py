@@ -53,6 +53,9 @@ class Entity:
     country: str | None = None  # ISO 3166-1 alpha-3 of the state it belongs to
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    # The stateless organisation an official acts for ("UN" for its secretary-general): an act
+    # in office is coded on it, as a minister's is coded on the state.
+    body: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -334,11 +334,15 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         if state is None or start >= end:
             return state
         return index.add(state, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    # "le secrétaire général de l'ONU": an office of an organisation that belongs to no state
+    body = None if country or title.label_ != "title" else next(
+        (e.id for e in evidence if e.kind in ("organization", "bloc") and not e.country), None)
     if person is not None:
         ent = person
         if role and not roles_match(role, ent.role):
             ent.role = role  # the text's title wins over the table's (an old article, a new office)
         ent.country = ent.country or country
+        ent.body = ent.body or body
     else:
         kind = "organization" if title.label_ == "body" else "person"
         ent = index.find(role=role, country=country, kind=kind, before=title.start_char)
@@ -350,6 +354,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
             name = doc[start:end].text
             ent = Entity(name, name, kind, country, role)
         ent.country = ent.country or country
+        ent.body = ent.body or body
     if female:
         index.gender[ent.id] = "Fem"
     elif ent.kind == "organization":

@@ -101,8 +101,11 @@ def _has_needed(tok: Token, rule: Trigger, rules: Rules) -> bool:
 
 
 def state_coded(ent: Entity) -> tuple[str, str | None]:
-    """(the id an act is coded on, the acting person or body): officials act for their state,
-    and a place stands for the state that holds it ("la région de Koursk")."""
+    """(the id an act is coded on, the acting person or body): officials act for their state
+    (or for the stateless organisation they serve), and a place stands for the state that holds
+    it ("la région de Koursk")."""
+    if ent.kind == "person" and ent.body:  # the UN secretary-general acts for the UN
+        return ent.body, ent.id
     if ent.kind in _OFFICIAL_KINDS | {"location"} and ent.country:
         return ent.country, ent.id
     return ent.id, None
@@ -116,7 +119,7 @@ def is_actor(ent: Entity) -> bool:
     """
     if ent.kind in _NOT_ACTORS or (ent.kind == "location" and not ent.country):
         return False
-    return bool(ent.country) or ent.kind in _STATE_KINDS or any(c.isupper() for c in ent.name)
+    return bool(ent.country or ent.body) or ent.kind in _STATE_KINDS or any(c.isupper() for c in ent.name)
 
 
 def _actors(tokens: list[Token], resolver: Resolver) -> list[Entity]:
