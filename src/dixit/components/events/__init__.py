@@ -374,10 +374,7 @@ def _dedupe(found: list[Found], objects: frozenset[str]) -> list[Found]:
     seen: dict[tuple, Found] = {}
     titled = {id(f): _in_title(f.token) for f in found}  # Token.sent walks the parse: ask once
     for f in sorted(found, key=lambda f: titled[id(f)]):
-        pair = (f.event.source, f.event.target)
-        if f.event.symmetric:
-            pair = tuple(sorted(pair, key=str))
-        key = (f.event.type, *pair, None if titled[id(f)] else f.token.sent.start)
+        key = (f.event.type, *_pair(f.event), None if titled[id(f)] else f.token.sent.start)
         if titled[id(f)] and any(k[:3] == key[:3] for k in seen):
             key = next(k for k in seen if k[:3] == key[:3])
         if key in seen and _separate_acts(seen[key].token, f.token, objects):
@@ -387,6 +384,12 @@ def _dedupe(found: list[Found], objects: frozenset[str]) -> list[Found]:
         else:
             _merge_into(seen[key].event, f.event)
     return _restated(sorted(seen.values(), key=lambda f: f.event.start))
+
+
+def _pair(event: Event) -> tuple[str | None, str | None]:
+    """Source and target, in a fixed order for a joint act ("X and Y met": either direction)."""
+    pair = (event.source, event.target)
+    return tuple(sorted(pair, key=str)) if event.symmetric else pair
 
 
 def _merge_into(kept: Event, other: Event) -> None:
@@ -402,10 +405,7 @@ def _restated(found: list[Found]) -> list[Found]:
     counting it twice is the duplicate event analysts complain about in event data."""
     first: dict[tuple, Found] = {}
     for f in found:
-        pair = (f.event.source, f.event.target)
-        if f.event.symmetric:
-            pair = tuple(sorted(pair, key=str))
-        key = (f.event.type, *pair, f.token.lemma_.lower())
+        key = (f.event.type, *_pair(f.event), f.token.lemma_.lower())
         if key in first:
             _merge_into(first[key].event, f.event)
         else:

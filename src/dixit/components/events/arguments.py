@@ -46,6 +46,11 @@ def prep_phrases(tok: Token, rules: Rules) -> Iterator[tuple[str, Token]]:
                 yield case.lower_, child
 
 
+def complements(tok: Token, rules: Rules, preps: frozenset[str]) -> list[Token]:
+    """The nouns behind the given prepositions among `tok`'s complements ("avec X", "contre Y")."""
+    return [n for p, n in prep_phrases(tok, rules) if p in preps]
+
+
 def subject(tok: Token, rules: Rules, depth: int = 0) -> list[Token]:
     """The subject of a verb, inherited through control verbs, coordination and modified nouns."""
     found = [c for c in tok.children if c.dep_ in rules.deps("subject")]
@@ -85,7 +90,7 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
         args.targets = [c for c in tok.children if c.dep_ in rules.deps("passive_subject")]
         if not args.targets and tok.dep_ in rules.deps("modifier_clause"):
             args.targets = [tok.head]  # "les diplomates expulsés par X"
-        args.sources = [n for p, n in prep_phrases(tok, rules) if p in rules.deps("agent_preps")]
+        args.sources = complements(tok, rules, rules.deps("agent_preps"))
     else:
         args.sources, args.joint = subject(tok, rules), True
         if not trig.theme_object:
@@ -96,7 +101,7 @@ def verb_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     args.fallback_targets += [n for p, n in phrases if p in targets_by_prep] + relayed_targets(phrases, rules)
     if trig.theme_object:  # "livrer des armes à la Russie": the receiver may hang on the thing sent
         for obj in (c for c in tok.children if c.dep_ in rules.deps("object")):
-            args.fallback_targets += [n for p, n in prep_phrases(obj, rules) if p in targets_by_prep]
+            args.fallback_targets += complements(obj, rules, targets_by_prep)
     return args
 
 
@@ -133,11 +138,11 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
     args.joint = True  # "X et Y ont eu un entretien"
     args.fallback_targets = _misattached_targets(phrases, has_agent, targets_by_prep, rules)
     if controller is not None:  # "accuse X de collusion avec Y": "avec Y" may hang on the verb
-        args.fallback_targets += [n for p, n in prep_phrases(controller.head, rules) if p in targets_by_prep]
+        args.fallback_targets += complements(controller.head, rules, targets_by_prep)
     if tok.dep_ in rules.deps("subject") and tok.head.pos_ in ("VERB", "AUX"):
         # "un entretien a eu lieu entre X et Y", "des combats ont éclaté avec X": the verb only says it happened.
         between = rules.deps("between_preps") | targets_by_prep
-        args.fallback_targets += [n for p, n in prep_phrases(tok.head, rules) if p in between]
+        args.fallback_targets += complements(tok.head, rules, between)
         args.fallback_targets += _between_in_clause(tok.head, rules)
     statement = _carrier(tok, rules)
     if statement.dep_ in rules.deps("object"):
@@ -153,9 +158,8 @@ def noun_arguments(tok: Token, trig: Trigger, rules: Rules) -> Arguments:
 def relayed_targets(phrases: list[tuple[str, Token]], rules: Rules) -> list[Token]:
     """Complex prepositions end in a noun that hands on to its complement: "en faveur de X",
     "à l'égard de X", "à l'encontre de X" (`relay_nouns` in events.toml)."""
-    relays = rules.deps("relay_nouns")
-    return [inner for _, noun in phrases if noun.lemma_.lower() in relays
-            for p, inner in prep_phrases(noun, rules) if p in rules.deps("noun_source_preps")]
+    relays, own = rules.deps("relay_nouns"), rules.deps("noun_source_preps")
+    return [inner for _, noun in phrases if noun.lemma_.lower() in relays for inner in complements(noun, rules, own)]
 
 
 def _misattached_targets(phrases: list[tuple[str, Token]], has_agent: bool, targets_by_prep: frozenset[str],
@@ -167,11 +171,12 @@ def _misattached_targets(phrases: list[tuple[str, Token]], has_agent: bool, targ
     for prep, noun in phrases:
         if prep not in agent | own:
             continue
-        for inner_prep, inner in prep_phrases(noun, rules):
+        inner_phrases = list(prep_phrases(noun, rules))
+        for inner_prep, inner in inner_phrases:
             acted_upon = has_agent and prep in agent and inner_prep in own
             if inner_prep in targets_by_prep or acted_upon:
                 out.append(inner)
-        out += relayed_targets(list(prep_phrases(noun, rules)), rules)
+        out += relayed_targets(inner_phrases, rules)
     return out
 
 
@@ -240,7 +245,7 @@ class Resolver:
     def entities(self, tok: Token) -> list[Entity]:
         """The actors a phrase names: its head and the heads coordinated with it; for
         "les relations entre X et Y", X and Y."""
-        between = [n for p, n in prep_phrases(tok, self.rules) if p in self.rules.deps("between_preps")]
+        between = complements(tok, self.rules, self.rules.deps("between_preps"))
         if between and self.entity(tok) in (None, *[self.entity(b) for b in between]):
             tok = between[0]
         out = []
