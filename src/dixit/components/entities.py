@@ -318,10 +318,10 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
             return None
         name = doc[start:end].text
         ent = _earlier_group(index, title, left) or Entity(name, name, "group", country)
-        return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return _named_by(index, ent, doc[start:end])
     force = _force_of(index, evidence) if title.label_ == "state" and country is None else None
     if force is not None:  # "UN forces" in a story naming MONUSCO
-        return index.add(force, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else force
+        return _named_by(index, force, doc[start:end])
     if title.label_ == "state" or (person is None and _plural(title)):
         if country is None and title.label_ == "state" and not _plural(title):
             # "le pays", "the country": the state named last before it
@@ -331,9 +331,7 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         if country is None:
             return None
         state = index.known(country)
-        if state is None or start >= end:
-            return state
-        return index.add(state, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return state if state is None else _named_by(index, state, doc[start:end])
     # "le secrétaire général de l'ONU": an office of an organisation that belongs to no state
     body = None if country or title.label_ != "title" else next(
         (e.id for e in evidence if e.kind in ("organization", "bloc") and not e.country), None)
@@ -359,7 +357,12 @@ def describe_title(index: ActorIndex, title: SpacySpan, *, create: bool, limit: 
         index.gender[ent.id] = "Fem"
     elif ent.kind == "organization":
         _body_gender(index, ent, title)
-    return index.add(ent, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else ent
+    return _named_by(index, ent, doc[start:end])
+
+
+def _named_by(index: ActorIndex, ent: Entity, words: SpacySpan) -> Entity:
+    """`ent`, with `words` recorded as one of its mentions when there are any."""
+    return index.add(ent, words.start_char, words.end_char) if len(words) else ent
 
 
 def _force_of(index: ActorIndex, evidence: list[Entity]) -> Entity | None:
@@ -389,7 +392,7 @@ def _extend_left(index: ActorIndex, title: SpacySpan, lo: int) -> int:
     left = title.start
     while left - 1 >= max(lo, title.start - _LEFT_REACH):
         tok = doc[left - 1]
-        if tok.pos_ not in _LEFT_POS or _starts_person(index, tok) or _in_person(index, tok):
+        if tok.pos_ not in _LEFT_POS or _starts_actor(index, tok) or _in_person(index, tok):
             break
         left -= 1
     return left
@@ -402,7 +405,7 @@ def _extend_right(index: ActorIndex, title: SpacySpan, hi: int) -> tuple[int, in
     while right < min(hi, title.end + _RIGHT_REACH):
         tok, prev = doc[right], doc[right - 1]
         adverb_of_adjective = tok.pos_ == "ADV" and right + 1 < len(doc) and doc[right + 1].pos_ == "ADJ"
-        if (tok.pos_ in _STOP_POS and not adverb_of_adjective) or tok.is_punct or _starts_person(index, tok):
+        if (tok.pos_ in _STOP_POS and not adverb_of_adjective) or tok.is_punct or _starts_actor(index, tok):
             break  # "des sources bien informées" goes on over "bien"
         # "le secrétaire général | la déclaration": a new noun phrase starts without a preposition
         if tok.pos_ == "DET" and prev.pos_ != "ADP":
@@ -441,7 +444,7 @@ def _person_after(index: ActorIndex, doc: Doc, right: int, hi: int) -> Entity | 
         i += 1
     if i >= hi:
         return None
-    person = _starts_person(index, doc[i])
+    person = _starts_actor(index, doc[i])
     if person is not None:
         return person
     j = i
@@ -477,7 +480,8 @@ def _person_before(index: ActorIndex, doc: Doc, left: int) -> Entity | None:
     return ent if ends else None
 
 
-def _starts_person(index: ActorIndex, tok: Token, kind: str = "person") -> Entity | None:
+def _starts_actor(index: ActorIndex, tok: Token, kind: str = "person") -> Entity | None:
+    """The actor of this kind (a person unless told) whose mention starts at `tok`."""
     for s, _e, ent_id in index._inside(tok.idx, tok.idx + 10_000)[:3]:
         if s == tok.idx and index.entities[ent_id].kind == kind:
             return index.entities[ent_id]
@@ -488,7 +492,7 @@ def _organization_after(index: ActorIndex, body: SpacySpan, right: int) -> Entit
     """The organisation a body noun introduces, past adjectives only ("l'agence de presse officielle Irna")."""
     doc = body.doc
     for i in range(body.end, min(right + 1, len(doc))):
-        org = _starts_person(index, doc[i], "organization")
+        org = _starts_actor(index, doc[i], "organization")
         if org is not None:
             return org
         if doc[i].pos_ != "ADJ" and i not in index.country_at:

@@ -97,8 +97,13 @@ class Lexicon:
         return self.section("titles").get(norm(text)) or self.section("bodies").get(norm(text))
 
     def is_female_title(self, text: str) -> bool:
+        return norm(text) in self._female
+
+    @cached_property
+    def _female(self) -> frozenset[str]:
+        """Titles and body nouns of feminine gender ([female] in actors.toml), read once."""
         female = self.section("female")
-        return norm(text) in set(female.get("titles", [])) | set(female.get("bodies", []))
+        return frozenset(female.get("titles", [])) | frozenset(female.get("bodies", []))
 
     def cue_kind(self, word: str) -> str | None:
         return self._cue_kinds.get(norm(word))
