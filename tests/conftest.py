@@ -60,6 +60,18 @@ def dev_analyses(corpus_dir):
 
 
 @pytest.fixture(scope="session")
+def dev_summary(dev_analyses):
+    """The dev set's scores for one language (`dixit eval`'s summary), from the shared analyses."""
+    from dixit.evaluate.gold import score_article, summarize
+
+    def summary(language: str) -> dict:
+        return summarize([score_article(p.name, gold, art.to_dict()) for p, gold, art in dev_analyses
+                          if gold is not None and gold.get("language") == language])
+
+    return summary
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for every browser test of the session (Playwright allows one sync driver)."""
     sync_api = pytest.importorskip("playwright.sync_api")

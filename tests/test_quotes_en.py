@@ -99,14 +99,7 @@ EN_ATTR_F1 = 0.80
 
 
 @pytest.mark.corpus
-def test_dev_figures_do_not_fall(dev_analyses):
-    from dixit.evaluate.gold import score_article, summarize
-
-    scores = [
-        score_article(path.name, gold, art.to_dict())
-        for path, gold, art in dev_analyses
-        if gold is not None and gold["language"] == "en"
-    ]
-    summary = summarize(scores)
+def test_dev_figures_do_not_fall(dev_summary):
+    summary = dev_summary("en")
     assert summary["quote_f1"] >= EN_QUOTE_F1 - 0.03
     assert summary["attr_f1"] >= EN_ATTR_F1 - 0.03

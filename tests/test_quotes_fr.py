@@ -219,14 +219,7 @@ FR_ATTR_F1 = 0.79
 
 
 @pytest.mark.corpus
-def test_dev_figures_do_not_fall(dev_analyses):
-    from dixit.evaluate.gold import score_article, summarize
-
-    scores = [
-        score_article(path.name, gold, art.to_dict())
-        for path, gold, art in dev_analyses
-        if gold is not None and gold["language"] == "fr"
-    ]
-    summary = summarize(scores)
+def test_dev_figures_do_not_fall(dev_summary):
+    summary = dev_summary("fr")
     assert summary["quote_f1"] >= FR_QUOTE_F1 - 0.03
     assert summary["attr_f1"] >= FR_ATTR_F1 - 0.03
